@@ -5,6 +5,9 @@ namespace Vigil.Core.Events;
 /// </summary>
 public abstract class EventBatch
 {
+    /// <summary>Gets the number of input bytes the batch covers (for progress), or 0 when unknown.</summary>
+    public virtual long ByteCount => 0;
+
     /// <summary>Parses the batch, filling <paramref name="scratch"/> and calling <paramref name="handler"/> once per event.</summary>
     /// <param name="scratch">A record owned by the calling thread.</param>
     /// <param name="schema">The schema to resolve field names against.</param>
