@@ -1,5 +1,6 @@
 using Vigil.Core.Events;
 using Vigil.Detection.Attack;
+using Vigil.Detection.Engine;
 using Vigil.Detection.Sigma.Parsing;
 
 namespace Vigil.Detection.Sigma.Evaluation;
@@ -33,4 +34,7 @@ public sealed class DetectionHit
 
     /// <summary>Gets the last event time of a correlation window, or the event time of a detection hit, or null.</summary>
     public DateTimeOffset? LastTime { get; init; }
+
+    /// <summary>Gets the engine's compiled rule, when the hit came from <see cref="DetectionEngine.Match"/>.</summary>
+    internal CompiledRule? Compiled { get; init; }
 }

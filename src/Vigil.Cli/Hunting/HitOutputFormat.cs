@@ -1,0 +1,14 @@
+namespace Vigil.Cli.Hunting;
+
+/// <summary>How <c>vigil hunt</c> writes hits.</summary>
+internal enum HitOutputFormat
+{
+    /// <summary>A table for people, written when the hunt ends.</summary>
+    Table = 0,
+
+    /// <summary>One JSON object per hit and line, streamed.</summary>
+    Jsonl = 1,
+
+    /// <summary>RFC 4180 CSV with a header, streamed.</summary>
+    Csv = 2,
+}

@@ -1,0 +1,82 @@
+using Vigil.Detection.Attack;
+using Vigil.Detection.Engine;
+using Vigil.Detection.Logsources;
+using Vigil.Detection.Sigma.Parsing;
+
+namespace Vigil.Cli.Setup;
+
+/// <summary>Loads rules, the logsource mapping and the ATT&amp;CK catalog, and builds the engine.</summary>
+internal static class DetectionSetup
+{
+    /// <summary>Loads everything and compiles the engine.</summary>
+    /// <param name="options">What to load.</param>
+    /// <param name="note">Receives informational notes (for example that the built-in ATT&amp;CK catalog is used).</param>
+    /// <returns>The load report and the engine.</returns>
+    /// <exception cref="CliUsageException">A file named by an option cannot be read.</exception>
+    public static DetectionSetupResult Build(DetectionSetupOptions options, Action<string> note)
+    {
+        var placeholders = options.PlaceholdersPath is null
+            ? new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
+            : PlaceholderFile.Load(options.PlaceholdersPath);
+        var logsources = LoadLogsources(options.LogsourcesPath);
+        var attack = LoadAttack(options.AttackDirectory, note);
+
+        var report = new SigmaRuleLoader(new SigmaLoadOptions { Placeholders = placeholders }).LoadPaths(options.RulePaths);
+        var engine = new DetectionEngineBuilder()
+            .UseLogsources(logsources)
+            .UseAttack(attack)
+            .Select(options.Selection)
+            .StrictLogsource(options.StrictLogsource)
+            .AddRules(report.Rules)
+            .Build();
+        return new DetectionSetupResult(report, engine);
+    }
+
+    private static LogsourceMap LoadLogsources(string? path)
+    {
+        if (path is null)
+        {
+            return LogsourceMap.LoadDefault();
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new CliUsageException($"{path}: logsource mapping file not found.");
+        }
+
+        try
+        {
+            return LogsourceMap.Load(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidDataException)
+        {
+            throw new CliUsageException($"{path}: invalid logsource mapping: {ex.Message}", ex);
+        }
+    }
+
+    private static AttackCatalog LoadAttack(string? directory, Action<string> note)
+    {
+        if (directory is null)
+        {
+            directory = AttackCatalog.FindDefaultDirectory();
+            if (directory is null)
+            {
+                note("ATT&CK data folder not found; using the built-in catalog (tactics only, technique names unknown). Use --attack DIR.");
+                return AttackCatalog.BuiltIn;
+            }
+        }
+        else if (!Directory.Exists(directory))
+        {
+            throw new CliUsageException($"{directory}: ATT&CK data folder not found.");
+        }
+
+        try
+        {
+            return AttackCatalog.Load(directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidDataException)
+        {
+            throw new CliUsageException($"{directory}: invalid ATT&CK data: {ex.Message}", ex);
+        }
+    }
+}

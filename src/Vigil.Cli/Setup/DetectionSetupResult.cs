@@ -1,0 +1,9 @@
+using Vigil.Detection.Engine;
+using Vigil.Detection.Sigma.Parsing;
+
+namespace Vigil.Cli.Setup;
+
+/// <summary>Loaded rules and the engine compiled from them.</summary>
+/// <param name="Report">What loaded and what did not.</param>
+/// <param name="Engine">The compiled engine.</param>
+internal sealed record DetectionSetupResult(RuleLoadReport Report, DetectionEngine Engine);

@@ -1,0 +1,28 @@
+using System.Collections.Frozen;
+using Vigil.Detection.Sigma.Compilation;
+
+namespace Vigil.Detection.Engine;
+
+/// <summary>The needles of one field within a bucket: whole values in a hash table, substrings in one automaton.</summary>
+internal sealed class FieldIndex
+{
+    public FieldIndex(int fieldId, IReadOnlyList<(Needle Needle, int Trigger)> needles)
+    {
+        FieldId = fieldId;
+        var whole = needles.Where(n => n.Needle.Whole)
+            .GroupBy(n => n.Needle.Text, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Trigger).Distinct().ToArray(), StringComparer.OrdinalIgnoreCase);
+        HasWhole = whole.Count > 0;
+        Whole = whole.GetAlternateLookup<ReadOnlySpan<char>>();
+        var partial = needles.Where(n => !n.Needle.Whole).Select(n => (n.Needle.Text, n.Trigger)).ToList();
+        Automaton = partial.Count > 0 ? new NeedleAutomaton(partial) : null;
+    }
+
+    public int FieldId { get; }
+
+    public bool HasWhole { get; }
+
+    public FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> Whole { get; }
+
+    public NeedleAutomaton? Automaton { get; }
+}

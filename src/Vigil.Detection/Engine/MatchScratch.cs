@@ -1,0 +1,40 @@
+using Vigil.Detection.Sigma.Compilation;
+
+namespace Vigil.Detection.Engine;
+
+/// <summary>Per-thread working memory for matching; not thread-safe.</summary>
+public sealed class MatchScratch
+{
+    internal MatchScratch(int ruleCount, int maxTriggered, int maxVariants)
+    {
+        RuleStamp = new int[ruleCount];
+        TriggerStamp = new int[Math.Max(1, maxTriggered)];
+        Variants = new int[Math.Max(1, maxVariants)];
+    }
+
+    internal int[] RuleStamp { get; }
+
+    internal int EventGeneration { get; set; }
+
+    internal int[] TriggerStamp { get; }
+
+    internal int TriggerGeneration { get; set; }
+
+    internal List<int> Candidates { get; } = [];
+
+    internal int[] Variants { get; }
+
+    internal List<KeyValuePair<string, string>> Matched { get; } = [];
+
+    internal struct Marker(MatchScratch scratch) : IPayloadMarker
+    {
+        public void Mark(int payload)
+        {
+            if (scratch.TriggerStamp[payload] != scratch.TriggerGeneration)
+            {
+                scratch.TriggerStamp[payload] = scratch.TriggerGeneration;
+                scratch.Candidates.Add(payload);
+            }
+        }
+    }
+}

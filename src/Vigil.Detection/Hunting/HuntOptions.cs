@@ -1,0 +1,8 @@
+namespace Vigil.Detection.Hunting;
+
+/// <summary>Settings of a hunt.</summary>
+public sealed class HuntOptions
+{
+    /// <summary>Gets the number of worker threads. <value>Default: the processor count.</value></summary>
+    public int DegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+}

@@ -1,0 +1,11 @@
+namespace Vigil.Detection.Sigma.Compilation;
+
+/// <summary>A literal that must occur in a field (as the whole value, or anywhere in it) for a rule to be able to match.</summary>
+/// <param name="FieldId">The schema field id.</param>
+/// <param name="Text">The literal.</param>
+/// <param name="Whole">True when the literal must be the whole value.</param>
+internal readonly record struct Needle(int FieldId, string Text, bool Whole)
+{
+    /// <summary>How selective the needle is likely to be: longer is better, a whole-value match better still.</summary>
+    public int Score => Whole ? Text.Length + 6 : Text.Length;
+}

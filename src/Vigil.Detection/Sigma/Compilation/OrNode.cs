@@ -1,0 +1,32 @@
+using Vigil.Core.Events;
+
+namespace Vigil.Detection.Sigma.Compilation;
+
+internal sealed class OrNode(MatchNode[] children) : MatchNode
+{
+    public MatchNode[] Children { get; } = children;
+
+    public override bool Eval(EventRecord record)
+    {
+        foreach (var child in Children)
+        {
+            if (child.Eval(record))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public override void Collect(EventRecord record, List<KeyValuePair<string, string>> matched)
+    {
+        foreach (var child in Children)
+        {
+            if (child.Eval(record))
+            {
+                child.Collect(record, matched);
+            }
+        }
+    }
+}
