@@ -16,6 +16,9 @@ public sealed class DetectionEngineBuilder
     private RuleSelection _selection = RuleSelection.All;
     private bool _strictLogsource;
 
+    /// <summary>Gets or sets whether to skip the literal prefilter and evaluate every rule on every event (for tests and benchmarks).</summary>
+    internal bool DisablePrefilter { get; set; }
+
     /// <summary>Sets the logsource mapping (without one, every rule applies to every event).</summary>
     /// <param name="map">The mapping.</param>
     /// <returns>This builder.</returns>
@@ -260,7 +263,7 @@ public sealed class DetectionEngineBuilder
             correlations);
     }
 
-    private static void AddMatcher(
+    private void AddMatcher(
         CompiledRule rule, List<SigmaRule> filters, Func<string, int> resolve, List<RuleMatcher> always, List<(RuleMatcher, List<Needle>)> triggered)
     {
         var node = new RuleCompiler(rule.Rule.Detection!, resolve).Compile();
@@ -271,7 +274,7 @@ public sealed class DetectionEngineBuilder
 
         var matcher = new RuleMatcher(rule, node);
         var needles = new TriggerExtractor(rule.Rule.Detection!, resolve).Extract();
-        if (needles is null)
+        if (needles is null || DisablePrefilter)
         {
             always.Add(matcher);
         }

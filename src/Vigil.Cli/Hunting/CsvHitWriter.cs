@@ -1,0 +1,65 @@
+using System.Globalization;
+using Vigil.Detection.Sigma.Evaluation;
+
+namespace Vigil.Cli.Hunting;
+
+/// <summary>
+/// Writes hits as RFC 4180 CSV: a header, then one record per hit, CRLF line ends; a field holding a comma, a quote,
+/// CR or LF is quoted and its quotes doubled.
+/// </summary>
+internal sealed class CsvHitWriter : IHitWriter
+{
+    /// <summary>The column names, in order.</summary>
+    public static readonly string[] Header =
+        ["time", "level", "rule_id", "rule_title", "tactics", "techniques", "source_file", "source_location", "matched"];
+
+    private readonly TextWriter _output;
+    private readonly string[] _fields = new string[Header.Length];
+
+    public CsvHitWriter(TextWriter output)
+    {
+        _output = output;
+        WriteRecord(Header);
+    }
+
+    public void OnHit(DetectionHit hit)
+    {
+        _fields[0] = HitText.Iso(HitText.Time(hit));
+        _fields[1] = hit.Rule.Level ?? string.Empty;
+        _fields[2] = hit.Rule.Id ?? string.Empty;
+        _fields[3] = hit.Rule.Title;
+        _fields[4] = HitText.Tactics(hit.Attack.Tactics);
+        _fields[5] = HitText.Techniques(hit.Attack.Techniques);
+        _fields[6] = hit.Event.SourceName;
+        _fields[7] = hit.Event.Location.ToString(CultureInfo.InvariantCulture);
+        _fields[8] = HitText.Matched(hit.Matched);
+        WriteRecord(_fields);
+    }
+
+    public void Dispose()
+    {
+    }
+
+    public void Complete() => _output.Flush();
+
+    /// <summary>Quotes a field when RFC 4180 requires it.</summary>
+    /// <param name="field">The field.</param>
+    /// <returns>The field as written.</returns>
+    public static string Escape(string field)
+        => field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private void WriteRecord(string[] fields)
+    {
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (i > 0)
+            {
+                _output.Write(',');
+            }
+
+            _output.Write(Escape(fields[i]));
+        }
+
+        _output.Write("\r\n");
+    }
+}
