@@ -22,11 +22,14 @@ internal sealed class ReadErrorReporter : IReadErrorSink
 
     /// <summary>Sends the printed lines elsewhere (for example through a live progress display).</summary>
     /// <param name="writeLine">The new destination.</param>
-    public void Redirect(Action<string> writeLine)
+    /// <returns>The previous destination.</returns>
+    public Action<string> Redirect(Action<string> writeLine)
     {
         lock (_lock)
         {
+            var previous = _writeLine;
             _writeLine = writeLine;
+            return previous;
         }
     }
 

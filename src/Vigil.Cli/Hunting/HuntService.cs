@@ -1,0 +1,170 @@
+using System.Text;
+using Spectre.Console;
+using Vigil.Cli.Rules;
+using Vigil.Cli.Setup;
+using Vigil.Detection.Engine;
+using Vigil.Detection.Hunting;
+using Vigil.Detection.Sigma.Parsing;
+
+namespace Vigil.Cli.Hunting;
+
+/// <summary>Runs <c>vigil hunt</c>: loads rules, streams the inputs through the engine, writes hits and the summary.</summary>
+internal static class HuntService
+{
+    /// <summary>The most rule problems printed one by one.</summary>
+    public const int RuleProblemPrintLimit = 20;
+
+    /// <summary>Runs the hunt.</summary>
+    /// <param name="settings">What to do.</param>
+    /// <param name="console">Where to write.</param>
+    /// <param name="cancellationToken">Stops the hunt.</param>
+    /// <returns>An exit code (see <see cref="ExitCodes"/>).</returns>
+    public static int Run(HuntSettings settings, CliConsole console, CancellationToken cancellationToken)
+    {
+        void Note(string message)
+        {
+            if (!settings.Quiet)
+            {
+                console.Error.WriteLine("vigil: " + message);
+            }
+        }
+
+        var setup = DetectionSetup.Build(settings.Detection, Note);
+        var ruleErrors = ReportRuleProblems(setup, console.Error);
+        if (setup.Engine.ActiveRuleCount == 0)
+        {
+            console.Error.WriteLine("vigil: error: no rule to run (none loaded, or the level/status/tag selection left all out).");
+            return ExitCodes.Fatal;
+        }
+
+        Note(DescribeRules(setup, settings.Detection.StrictLogsource));
+        var errors = new ReadErrorReporter(line => console.Error.WriteLine("vigil: " + line));
+        var inputs = HuntInputs.Expand(settings.Inputs, errors);
+
+        using var file = OpenOutput(settings.OutputPath);
+        var output = file ?? console.Output;
+        var tableConsole = file is null ? console.CreateOutputConsole() : CliConsole.CreateAnsiConsole(file, isTerminal: false);
+        using var summary = new HitSummary(HitWriters.Create(settings.Format, output, tableConsole));
+        var runner = new HuntRunner(setup.Engine, new HuntOptions { DegreeOfParallelism = settings.Threads });
+        HuntStatistics statistics;
+        try
+        {
+            statistics = ShowsProgress(settings, console)
+                ? RunWithProgress(runner, inputs, summary, errors, console.CreateErrorConsole(), cancellationToken)
+                : runner.Run(inputs.OpenSources(), summary, errors, null, cancellationToken);
+        }
+        finally
+        {
+            summary.Complete();
+            output.Flush();
+        }
+
+        errors.Finish();
+        if (!settings.Quiet)
+        {
+            var summaryConsole = settings.Format == HitOutputFormat.Table && file is null ? tableConsole : console.CreateErrorConsole();
+            HitSummaryWriter.Write(summaryConsole, summary, statistics, errors.Count);
+        }
+
+        var code = ExitCodes.Ok;
+        code |= summary.Hits > 0 ? ExitCodes.Hits : 0;
+        code |= errors.Count > 0 ? ExitCodes.InputErrors : 0;
+        code |= ruleErrors > 0 ? ExitCodes.RuleErrors : 0;
+        return code;
+    }
+
+    /// <summary>
+    /// Progress goes to the standard error when it is a terminal, unless turned off, or unless streamed hits
+    /// (jsonl, csv) go to the same terminal.
+    /// </summary>
+    private static bool ShowsProgress(HuntSettings settings, CliConsole console)
+        => console.ErrorIsTerminal && !settings.NoProgress && !settings.Quiet
+        && !(settings.Format != HitOutputFormat.Table && settings.OutputPath is null && console.OutputIsTerminal);
+
+    private static HuntStatistics RunWithProgress(
+        HuntRunner runner, HuntInputs inputs, HitSummary sink, ReadErrorReporter errors, IAnsiConsole errorConsole, CancellationToken cancellationToken)
+        => errorConsole.Progress()
+            .AutoClear(true)
+            .Columns(
+                new TaskDescriptionColumn { Alignment = Justify.Left },
+                new ProgressBarColumn(),
+                new PercentageColumn(),
+                new DownloadedColumn(),
+                new TransferSpeedColumn(),
+                new ElapsedTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("starting", maxValue: Math.Max(1, inputs.TotalBytes));
+                var previous = errors.Redirect(line => errorConsole.WriteLine(line));
+                try
+                {
+                    var statistics = runner.Run(inputs.OpenSources(), sink, errors, new HuntProgressReporter(task), cancellationToken);
+                    task.Value = task.MaxValue;
+                    return statistics;
+                }
+                finally
+                {
+                    errors.Redirect(previous);
+                }
+            });
+
+    private static StreamWriter? OpenOutput(string? path)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+            return new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new CliFatalException($"{path}: cannot write the output file: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Prints rule load and compile failures (the first few, then a count) and returns how many there were.</summary>
+    private static int ReportRuleProblems(DetectionSetupResult setup, TextWriter error)
+    {
+        var problems = setup.Report.Failures.Select(f => f.Diagnostic)
+            .Concat(setup.Engine.Rules.Where(r => r.State == RuleState.Failed).Select(FailureOf))
+            .ToList();
+        foreach (var diagnostic in problems.Take(RuleProblemPrintLimit))
+        {
+            error.WriteLine("vigil: rule error: " + RuleCheckTableWriter.Describe(diagnostic));
+        }
+
+        if (problems.Count > RuleProblemPrintLimit)
+        {
+            error.WriteLine($"vigil: rule error: {problems.Count - RuleProblemPrintLimit} more rule errors not shown; run 'vigil rules check'.");
+        }
+
+        return problems.Count;
+    }
+
+    private static RuleDiagnostic FailureOf(RuleStatus status)
+        => status.Diagnostics.Count > 0
+            ? status.Diagnostics[0]
+            : new RuleDiagnostic(status.Rule.File, status.Rule.Line, 0, "rule", "the rule could not be compiled");
+
+    private static string DescribeRules(DetectionSetupResult setup, bool strictLogsource)
+    {
+        var rules = setup.Engine.Rules;
+        var unknown = rules.Count(r => !r.LogsourceKnown && r.Rule.Kind == SigmaRuleKind.Detection && r.State != RuleState.Failed);
+        var failed = setup.Report.Failures.Count + rules.Count(r => r.State == RuleState.Failed);
+        var notSelected = rules.Count(r => r.State == RuleState.NotSelected);
+        var text = $"{setup.Engine.ActiveRuleCount} rules active ({rules.Count + setup.Report.Failures.Count} in {setup.Report.FileCount} files; "
+            + $"{failed} failed, {notSelected} not selected)";
+        if (unknown > 0)
+        {
+            text += strictLogsource
+                ? $"; {unknown} with an unknown logsource are skipped (--strict-logsource)"
+                : $"; {unknown} with an unknown logsource run on every event";
+        }
+
+        return text + ".";
+    }
+}
