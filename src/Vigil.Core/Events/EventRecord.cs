@@ -205,7 +205,10 @@ public sealed class EventRecord
         return i < 0 ? null : ValueAt(i).ToString();
     }
 
-    /// <summary>Copies this record into a new one that can be kept after the reader reuses this one.</summary>
+    /// <summary>
+    /// Copies this record into a new one that can be kept after the reader reuses this one. The copy is detached from
+    /// the schema (its lookups go by name), so it costs only the event's own size.
+    /// </summary>
     /// <returns>An independent copy.</returns>
     public EventRecord Snapshot()
     {
@@ -213,22 +216,19 @@ public sealed class EventRecord
         {
             _chars = _chars[.._charCount],
             _charCount = _charCount,
-            _entries = _entries[.._count],
+            _entries = _count == 0 ? new Entry[1] : _entries[.._count],
             _count = _count,
-            _first = (int[])_first.Clone(),
-            _last = (int[])_last.Clone(),
-            _stamp = (int[])_stamp.Clone(),
-            _generation = _generation,
             _raw = _raw[.._rawLength],
             _rawLength = _rawLength,
-            Schema = Schema,
+            Schema = EventSchema.Empty,
             SourceName = SourceName,
             Location = Location,
             TimestampTicks = TimestampTicks,
         };
-        if (copy._entries.Length == 0)
+        for (var i = 0; i < copy._count; i++)
         {
-            copy._entries = new Entry[1];
+            copy._entries[i].FieldId = -1;
+            copy._entries[i].Next = -1;
         }
 
         return copy;

@@ -8,9 +8,8 @@ public sealed class CorrelationEngineOptions
     /// <summary>
     /// Gets how far behind the highest watermark an event may still arrive. Events older than
     /// (watermark - lateness) are dropped and counted in <see cref="CorrelationEngine.LateEventCount"/>.
-    /// <value>Default: 5 minutes.</value>
+    /// Must not be negative. <value>Default: 5 minutes.</value>
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
     public TimeSpan AllowedLateness { get; init; } = CorrelationConstants.DefaultAllowedLateness;
 
     /// <summary>

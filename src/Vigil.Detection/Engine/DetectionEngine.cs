@@ -20,6 +20,7 @@ public sealed class DetectionEngine
     private readonly IReadOnlyList<CorrelationBinding> _correlations;
     private readonly int _maxTriggered;
     private readonly int _maxVariants;
+    private readonly Dictionary<Vigil.Detection.Sigma.Parsing.SigmaRule, Vigil.Detection.Attack.AttackMapping> _attackByRule;
 
     internal DetectionEngine(
         IReadOnlyList<RuleStatus> rules,
@@ -40,6 +41,7 @@ public sealed class DetectionEngine
         _maxTriggered = variantBuckets.Append(universal).Max(b => b.Triggered.Length);
         _maxVariants = Math.Max(1, variantBuckets.Length);
         ActiveRuleCount = rules.Count(r => r.State == RuleState.Active);
+        _attackByRule = rules.ToDictionary(r => r.Rule, r => r.Attack);
     }
 
     /// <summary>Gets every rule given to the builder with what the engine does with it.</summary>
@@ -65,7 +67,7 @@ public sealed class DetectionEngine
     /// <param name="record">The event (bound to <see cref="Schema"/>).</param>
     /// <param name="scratch">This thread's scratch state.</param>
     /// <param name="hits">Receives the hits, including those of rules that only feed correlations (see <see cref="IsEmitted"/>).</param>
-    public void Match(EventRecord record, MatchScratch scratch, List<DetectionHit> hits)
+    public void Match(EventRecord record, MatchScratch scratch, IList<DetectionHit> hits)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(scratch);
@@ -97,7 +99,13 @@ public sealed class DetectionEngine
     /// <returns>A new stateful correlation engine, or null.</returns>
     public CorrelationEngine? CreateCorrelationEngine() => _correlations.Count == 0 ? null : new CorrelationEngine(_correlations);
 
-    private void RunBucket(Bucket bucket, EventRecord record, MatchScratch scratch, List<DetectionHit> hits, ref EventRecord? snapshot)
+    /// <summary>Returns the ATT&amp;CK mapping the engine computed for <paramref name="rule"/>.</summary>
+    /// <param name="rule">A rule given to the builder.</param>
+    /// <returns>The mapping, or empty.</returns>
+    public Vigil.Detection.Attack.AttackMapping AttackOf(Vigil.Detection.Sigma.Parsing.SigmaRule rule)
+        => _attackByRule.GetValueOrDefault(rule) ?? Vigil.Detection.Attack.AttackMapping.Empty;
+
+    private static void RunBucket(Bucket bucket, EventRecord record, MatchScratch scratch, IList<DetectionHit> hits, ref EventRecord? snapshot)
     {
         foreach (var matcher in bucket.Always)
         {
@@ -146,7 +154,7 @@ public sealed class DetectionEngine
         }
     }
 
-    private static void Confirm(RuleMatcher matcher, EventRecord record, MatchScratch scratch, List<DetectionHit> hits, ref EventRecord? snapshot)
+    private static void Confirm(RuleMatcher matcher, EventRecord record, MatchScratch scratch, IList<DetectionHit> hits, ref EventRecord? snapshot)
     {
         var rule = matcher.Rule;
         if (scratch.RuleStamp[rule.Index] == scratch.EventGeneration || !matcher.Node.Eval(record))

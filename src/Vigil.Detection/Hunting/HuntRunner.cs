@@ -171,7 +171,7 @@ public sealed class HuntRunner
 
     private sealed class RunState(DetectionEngine engine, IHitSink sink, CountingErrors errors, CorrelationEngine? correlations)
     {
-        public readonly object SinkLock = new();
+        public readonly Lock SinkLock = new();
         public long Events;
         public long Bytes;
         public long Hits;
@@ -189,10 +189,7 @@ public sealed class HuntRunner
         {
             if (hit.Compiled is { FeedsCorrelation: true } && Correlations is not null)
             {
-                foreach (var match in Correlations.Add(hit.Rule.Id ?? hit.Rule.Name ?? hit.Rule.Title, hit.Rule.Name, hit.Event))
-                {
-                    EmitCorrelation(match);
-                }
+                Correlations.Add(hit.Rule.Id ?? hit.Rule.Name ?? hit.Rule.Title, hit.Rule.Name, hit.Event);
             }
 
             if (DetectionEngine.IsEmitted(hit))

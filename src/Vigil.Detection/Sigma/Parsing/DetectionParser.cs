@@ -292,7 +292,7 @@ internal sealed class DetectionParser
         };
     }
 
-    private PredicateKind SetKind(PredicateKind current, PredicateKind next, YamlNode node, string construct, string mod)
+    private static PredicateKind SetKind(PredicateKind current, PredicateKind next, YamlNode node, string construct, string mod)
     {
         if (current != PredicateKind.Pattern && current != next)
         {
@@ -302,7 +302,7 @@ internal sealed class DetectionParser
         return next;
     }
 
-    private List<(string? Value, YamlNode Node)> ScalarValues(YamlNode node, string construct)
+    private static List<(string? Value, YamlNode Node)> ScalarValues(YamlNode node, string construct)
     {
         var list = new List<(string?, YamlNode)>();
         if (node is YamlScalarNode s)
@@ -514,7 +514,7 @@ internal sealed class DetectionParser
         };
     }
 
-    private FieldPredicate BuildCidr(PredicateTemplate t, List<(string? Value, YamlNode Node)> values)
+    private static FieldPredicate BuildCidr(PredicateTemplate t, List<(string? Value, YamlNode Node)> values)
     {
         var networks = new List<IPNetwork>();
         foreach (var (value, node) in values)
@@ -567,7 +567,7 @@ internal sealed class DetectionParser
         return true;
     }
 
-    private FieldPredicate BuildCompare(PredicateTemplate t, List<(string? Value, YamlNode Node)> values, PredicateKind kind, CompareOperator op, TimePart part)
+    private static FieldPredicate BuildCompare(PredicateTemplate t, List<(string? Value, YamlNode Node)> values, PredicateKind kind, CompareOperator op, TimePart part)
     {
         var numbers = new List<double>();
         foreach (var (value, node) in values)
@@ -587,7 +587,7 @@ internal sealed class DetectionParser
         };
     }
 
-    private FieldPredicate BuildExists(PredicateTemplate t, List<(string? Value, YamlNode Node)> values)
+    private static FieldPredicate BuildExists(PredicateTemplate t, List<(string? Value, YamlNode Node)> values)
     {
         if (values.Count != 1 || values[0].Value is not { } v || !bool.TryParse(v, out var exists))
         {
@@ -600,7 +600,7 @@ internal sealed class DetectionParser
         };
     }
 
-    private FieldPredicate BuildFieldRef(PredicateTemplate t, List<(string? Value, YamlNode Node)> values, bool fieldRef)
+    private static FieldPredicate BuildFieldRef(PredicateTemplate t, List<(string? Value, YamlNode Node)> values, bool fieldRef)
     {
         _ = fieldRef;
         var refs = new List<string>();
@@ -620,7 +620,7 @@ internal sealed class DetectionParser
 
     private static int Column(YamlNode node) => (int)node.Start.Column;
 
-    private SigmaRuleException Fail(YamlNode node, string construct, string message)
+    private static SigmaRuleException Fail(YamlNode node, string construct, string message)
         => new(Line(node), Column(node), construct, message);
 
     private RuleDiagnostic Warn(YamlNode node, string construct, string message)

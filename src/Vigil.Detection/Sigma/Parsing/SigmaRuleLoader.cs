@@ -104,6 +104,8 @@ public sealed class SigmaRuleLoader
         YamlMappingNode? previous = null;
         foreach (var document in stream.Documents)
         {
+            var docLine = (int)document.RootNode.Start.Line;
+            var docColumn = (int)document.RootNode.Start.Column;
             if (document.RootNode is YamlScalarNode { Value: null or "" })
             {
                 continue;
@@ -130,7 +132,7 @@ public sealed class SigmaRuleLoader
                     if (previous is null)
                     {
                         failures.Add(new RuleLoadFailure(
-                            new RuleDiagnostic(file, (int)doc.Start.Line, (int)doc.Start.Column, "action", "'repeat' with no previous rule document"), null, null));
+                            new RuleDiagnostic(file, docLine, docColumn, "action", "'repeat' with no previous rule document"), null, null));
                         continue;
                     }
 
@@ -149,12 +151,14 @@ public sealed class SigmaRuleLoader
             previous = doc;
             try
             {
-                rules.Add(SigmaRuleReader.Read(doc, file, _options));
+                rules.Add(SigmaRuleReader.Read(doc, file, _options, docLine, docColumn));
             }
             catch (SigmaRuleException ex)
             {
+                var line = ex.Line > 0 ? ex.Line : docLine;
+                var column = ex.Line > 0 ? ex.Column : docColumn;
                 failures.Add(new RuleLoadFailure(
-                    new RuleDiagnostic(file, ex.Line, ex.Column, ex.Construct, ex.Message), TryScalar(doc, "id"), TryScalar(doc, "title")));
+                    new RuleDiagnostic(file, line, column, ex.Construct, ex.Message), TryScalar(doc, "id"), TryScalar(doc, "title")));
             }
         }
     }
@@ -174,7 +178,7 @@ public sealed class SigmaRuleLoader
 
     private static YamlMappingNode Without(YamlMappingNode doc, string key)
     {
-        var copy = new YamlMappingNode { Start = doc.Start, End = doc.End };
+        var copy = new YamlMappingNode();
         foreach (var (k, v) in doc.Children)
         {
             if (k is not YamlScalarNode s || s.Value != key)
@@ -189,7 +193,7 @@ public sealed class SigmaRuleLoader
     /// <summary>Deep-merges <paramref name="overlay"/> onto <paramref name="baseDoc"/>: maps merge key by key, anything else is replaced.</summary>
     private static YamlMappingNode Merge(YamlMappingNode baseDoc, YamlMappingNode overlay)
     {
-        var result = new YamlMappingNode { Start = overlay.Start, End = overlay.End };
+        var result = new YamlMappingNode();
         foreach (var (k, v) in baseDoc.Children)
         {
             result.Add(k, v);

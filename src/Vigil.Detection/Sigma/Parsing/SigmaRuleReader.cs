@@ -13,13 +13,13 @@ internal static class SigmaRuleReader
         "stable", "test", "experimental", "deprecated", "unsupported",
     };
 
-    public static SigmaRule Read(YamlMappingNode doc, string file, SigmaLoadOptions options)
+    public static SigmaRule Read(YamlMappingNode doc, string file, SigmaLoadOptions options, int docLine, int docColumn)
     {
         var warnings = new List<RuleDiagnostic>();
         var title = Scalar(doc, "title");
         if (string.IsNullOrWhiteSpace(title))
         {
-            throw new SigmaRuleException(Line(doc), Column(doc), "title", "the rule has no title");
+            throw new SigmaRuleException(docLine, docColumn, "title", "the rule has no title");
         }
 
         var hasDetection = doc.Children.ContainsKey("detection");
@@ -29,7 +29,7 @@ internal static class SigmaRuleReader
         if (parts != 1)
         {
             throw new SigmaRuleException(
-                Line(doc), Column(doc), "detection", parts == 0
+                docLine, docColumn, "detection", parts == 0
                     ? "the rule has none of detection, correlation or filter"
                     : "a rule may have only one of detection, correlation or filter");
         }
@@ -37,19 +37,19 @@ internal static class SigmaRuleReader
         var id = Scalar(doc, "id");
         if (id is not null && !Guid.TryParse(id, out _))
         {
-            warnings.Add(Warn(doc, "id", file, $"id '{id}' is not a UUID"));
+            warnings.Add(Warn(docLine, docColumn, "id", file, $"id '{id}' is not a UUID"));
         }
 
         var level = Scalar(doc, "level")?.ToLowerInvariant();
         if (level is not null && !Levels.Contains(level))
         {
-            warnings.Add(Warn(doc, "level", file, $"unknown level '{level}'"));
+            warnings.Add(Warn(docLine, docColumn, "level", file, $"unknown level '{level}'"));
         }
 
         var status = Scalar(doc, "status")?.ToLowerInvariant();
         if (status is not null && !Statuses.Contains(status))
         {
-            warnings.Add(Warn(doc, "status", file, $"unknown status '{status}'"));
+            warnings.Add(Warn(docLine, docColumn, "status", file, $"unknown status '{status}'"));
         }
 
         var logsource = ReadLogsource(doc);
@@ -63,7 +63,7 @@ internal static class SigmaRuleReader
             kind = SigmaRuleKind.Detection;
             if (logsource is null)
             {
-                warnings.Add(Warn(doc, "logsource", file, "the rule has no logsource; it applies to every event"));
+                warnings.Add(Warn(docLine, docColumn, "logsource", file, "the rule has no logsource; it applies to every event"));
             }
 
             var node = doc.Children["detection"] as YamlMappingNode
@@ -75,6 +75,19 @@ internal static class SigmaRuleReader
             kind = SigmaRuleKind.Correlation;
             var node = doc.Children["correlation"] as YamlMappingNode
                 ?? throw new SigmaRuleException(Line(doc.Children["correlation"]), Column(doc.Children["correlation"]), "correlation", "correlation must be a map");
+            if (doc.Children.TryGetValue("generate", out var generate) && !node.Children.ContainsKey("generate"))
+            {
+                // The specification puts generate at rule level; pySigma reads it inside correlation. Accept both.
+                var copy = new YamlMappingNode();
+                foreach (var (k, v) in node.Children)
+                {
+                    copy.Add(k, v);
+                }
+
+                copy.Add("generate", generate);
+                node = copy;
+            }
+
             correlation = CorrelationDefinition.Parse(node, file);
         }
         else
@@ -114,7 +127,7 @@ internal static class SigmaRuleReader
         return new SigmaRule
         {
             File = file,
-            Line = Line(doc),
+            Line = docLine,
             Kind = kind,
             Id = id,
             Name = Scalar(doc, "name"),
@@ -178,8 +191,8 @@ internal static class SigmaRuleReader
         };
     }
 
-    private static RuleDiagnostic Warn(YamlNode node, string construct, string file, string message)
-        => new(file, Line(node), Column(node), construct, message);
+    private static RuleDiagnostic Warn(int line, int column, string construct, string file, string message)
+        => new(file, line, column, construct, message);
 
     internal static int Line(YamlNode node) => (int)node.Start.Line;
 
