@@ -69,7 +69,7 @@ public sealed class CorrelationEngineOrderingTests
     [Fact]
     public void Advance_WindowStillOpen_ReportsNothingUntilItCloses()
     {
-        var engine = Engine("correlation:\n  type: event_count\n  rules: [a]\n  timespan: 10s\n  condition: {gte: 3}\n",
+        var engine = NewEngine("correlation:\n  type: event_count\n  rules: [a]\n  timespan: 10s\n  condition: {gte: 3}\n",
             new CorrelationEngineOptions { AllowedLateness = TimeSpan.Zero });
         engine.Add("a", null, Event(Sec(0)));
         engine.Add("a", null, Event(Sec(1)));
@@ -84,7 +84,7 @@ public sealed class CorrelationEngineOrderingTests
     [Fact]
     public void Add_LateEvent_IsDroppedAndCounted()
     {
-        var engine = Engine("correlation:\n  type: event_count\n  rules: [a]\n  timespan: 10s\n  condition: {gte: 1}\n",
+        var engine = NewEngine("correlation:\n  type: event_count\n  rules: [a]\n  timespan: 10s\n  condition: {gte: 1}\n",
             new CorrelationEngineOptions { AllowedLateness = TimeSpan.FromMinutes(1) });
         engine.Advance(Sec(600)).ShouldBeEmpty();
 
@@ -98,7 +98,7 @@ public sealed class CorrelationEngineOrderingTests
     [Fact]
     public void Advance_LateButWithinBound_IsStillCorrelated()
     {
-        var engine = Engine("correlation:\n  type: event_count\n  rules: [a]\n  timespan: 10s\n  condition: {gte: 3}\n",
+        var engine = NewEngine("correlation:\n  type: event_count\n  rules: [a]\n  timespan: 10s\n  condition: {gte: 3}\n",
             new CorrelationEngineOptions { AllowedLateness = TimeSpan.FromSeconds(30) });
         engine.Add("a", null, Event(Sec(100)));
         engine.Add("a", null, Event(Sec(105)));
@@ -115,7 +115,7 @@ public sealed class CorrelationEngineOrderingTests
     [Fact]
     public void Advance_LongStream_KeepsOnlyWindowPlusLatenessInMemory()
     {
-        var engine = Engine("correlation:\n  type: event_count\n  rules: [a]\n  group-by: [User]\n  timespan: 1m\n  condition: {gte: 1000}\n",
+        var engine = NewEngine("correlation:\n  type: event_count\n  rules: [a]\n  group-by: [User]\n  timespan: 1m\n  condition: {gte: 1000}\n",
             new CorrelationEngineOptions { AllowedLateness = TimeSpan.FromMinutes(1) });
         var peak = 0;
 
@@ -133,7 +133,7 @@ public sealed class CorrelationEngineOrderingTests
     [Fact]
     public void Advance_LowerWatermark_IsIgnored()
     {
-        var engine = Engine("correlation:\n  type: event_count\n  rules: [a]\n  timespan: 10s\n  condition: {gte: 1}\n",
+        var engine = NewEngine("correlation:\n  type: event_count\n  rules: [a]\n  timespan: 10s\n  condition: {gte: 1}\n",
             new CorrelationEngineOptions { AllowedLateness = TimeSpan.Zero });
         engine.Advance(Sec(100));
         engine.Advance(Sec(50));

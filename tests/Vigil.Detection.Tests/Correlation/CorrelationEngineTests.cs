@@ -10,7 +10,7 @@ public sealed class CorrelationEngineTests
     [Fact]
     public void Complete_EventCountExactlyTimespanApart_Fires()
     {
-        var engine = Engine(EventCount3);
+        var engine = NewEngine(EventCount3);
         engine.Add("failed", null, Event(Sec(0), ("User", "bob")));
         engine.Add("failed", null, Event(Sec(5), ("User", "bob")));
         engine.Add("failed", null, Event(Sec(10), ("User", "bob")));
@@ -29,7 +29,7 @@ public sealed class CorrelationEngineTests
     [Fact]
     public void Complete_EventCountOneTickBeyondTimespan_DoesNotFire()
     {
-        var engine = Engine(EventCount3);
+        var engine = NewEngine(EventCount3);
         engine.Add("failed", null, Event(Sec(0), ("User", "bob")));
         engine.Add("failed", null, Event(Sec(5), ("User", "bob")));
         engine.Add("failed", null, Event(Sec(10) + 1, ("User", "bob")));
@@ -40,7 +40,7 @@ public sealed class CorrelationEngineTests
     [Fact]
     public void Complete_EventCountOneBelowThreshold_DoesNotFire()
     {
-        var engine = Engine(EventCount3);
+        var engine = NewEngine(EventCount3);
         engine.Add("failed", null, Event(Sec(0), ("User", "bob")));
         engine.Add("failed", null, Event(Sec(1), ("User", "bob")));
         engine.Add("failed", null, Event(Sec(2), ("User", "alice")));
@@ -51,7 +51,7 @@ public sealed class CorrelationEngineTests
     [Fact]
     public void Complete_RuleReferencedByName_Counts()
     {
-        var engine = Engine(EventCount3);
+        var engine = NewEngine(EventCount3);
         for (var i = 0; i < 3; i++)
         {
             engine.Add("5638f7c0-ac70-491d-8465-2a65075e0d86", "failed", Event(Sec(i), ("User", "bob")));
@@ -65,7 +65,7 @@ public sealed class CorrelationEngineTests
     [Fact]
     public void Complete_FiredWindow_NextWindowStartsAfterItsLastEvent()
     {
-        var engine = Engine(EventCount3);
+        var engine = NewEngine(EventCount3);
         foreach (var s in new[] { 0, 1, 2, 3, 4, 20, 21, 22 })
         {
             engine.Add("failed", null, Event(Sec(s), ("User", "bob")));
@@ -89,7 +89,7 @@ public sealed class CorrelationEngineTests
     [InlineData("gt: 1\n    lt: 3", new[] { 0, 1 }, 1)]
     public void Complete_EventCountOtherOperators_FireOnWindowCount(string condition, int[] seconds, int expected)
     {
-        var engine = Engine($"correlation:\n  type: event_count\n  rules: [failed]\n  timespan: 10s\n  condition:\n    {condition}\n");
+        var engine = NewEngine($"correlation:\n  type: event_count\n  rules: [failed]\n  timespan: 10s\n  condition:\n    {condition}\n");
         foreach (var s in seconds)
         {
             engine.Add("failed", null, Event(Sec(s)));
@@ -102,11 +102,11 @@ public sealed class CorrelationEngineTests
     public void Complete_ValueCount_CountsDistinctValuesCaseSensitively()
     {
         var yaml = "correlation:\n  type: value_count\n  rules: [failed]\n  group-by: [Host]\n  timespan: 10s\n  condition: {field: User, gte: 3}\n";
-        var fires = Engine(yaml);
+        var fires = NewEngine(yaml);
         fires.Add("failed", null, Event(Sec(0), ("Host", "h1"), ("User", "alice")));
         fires.Add("failed", null, Event(Sec(4), ("Host", "h1"), ("User", "ALICE")));
         fires.Add("failed", null, Event(Sec(10), ("Host", "h1"), ("User", "bob")));
-        var quiet = Engine(yaml);
+        var quiet = NewEngine(yaml);
         quiet.Add("failed", null, Event(Sec(0), ("Host", "h1"), ("User", "alice")));
         quiet.Add("failed", null, Event(Sec(4), ("Host", "h1"), ("User", "alice")));
         quiet.Add("failed", null, Event(Sec(10), ("Host", "h1"), ("User", "bob")));
@@ -120,7 +120,7 @@ public sealed class CorrelationEngineTests
     [Fact]
     public void Complete_ValueCountBeyondTimespan_DoesNotFire()
     {
-        var engine = Engine("correlation:\n  type: value_count\n  rules: [failed]\n  timespan: 10s\n  condition: {field: User, gte: 3}\n");
+        var engine = NewEngine("correlation:\n  type: value_count\n  rules: [failed]\n  timespan: 10s\n  condition: {field: User, gte: 3}\n");
         engine.Add("failed", null, Event(Sec(0), ("User", "a")));
         engine.Add("failed", null, Event(Sec(4), ("User", "b")));
         engine.Add("failed", null, Event(Sec(10) + 1, ("User", "c")));
@@ -133,7 +133,7 @@ public sealed class CorrelationEngineTests
     [InlineData(10.0000001, false)]
     public void Complete_TemporalAllRulesWithinTimespan_FiresAtTheBoundary(double lastSecond, bool fires)
     {
-        var engine = Engine("correlation:\n  type: temporal\n  rules: [a, b, c]\n  group-by: [Host]\n  timespan: 10s\n");
+        var engine = NewEngine("correlation:\n  type: temporal\n  rules: [a, b, c]\n  group-by: [Host]\n  timespan: 10s\n");
         engine.Add("c", null, Event(Sec(0), ("Host", "h")));
         engine.Add("a", null, Event(Sec(3), ("Host", "h")));
         engine.Add("b", null, Event(Sec(lastSecond), ("Host", "h")));
@@ -150,7 +150,7 @@ public sealed class CorrelationEngineTests
     [Fact]
     public void Complete_TemporalMissingOneRule_DoesNotFire()
     {
-        var engine = Engine("correlation:\n  type: temporal\n  rules: [a, b, c]\n  timespan: 10s\n");
+        var engine = NewEngine("correlation:\n  type: temporal\n  rules: [a, b, c]\n  timespan: 10s\n");
         engine.Add("a", null, Event(Sec(0)));
         engine.Add("b", null, Event(Sec(1)));
         engine.Add("b", null, Event(Sec(2)));
@@ -166,7 +166,7 @@ public sealed class CorrelationEngineTests
     [InlineData(0, 10.0000001, false)]
     public void Complete_TemporalOrdered_RequiresTheListedOrder(double firstA, double thenB, bool fires)
     {
-        var engine = Engine("correlation:\n  type: temporal_ordered\n  rules: [a, b]\n  group-by: [User]\n  timespan: 10s\n");
+        var engine = NewEngine("correlation:\n  type: temporal_ordered\n  rules: [a, b]\n  group-by: [User]\n  timespan: 10s\n");
         engine.Add("b", null, Event(Sec(thenB), ("User", "u")));
         engine.Add("a", null, Event(Sec(firstA), ("User", "u")));
 
@@ -176,7 +176,7 @@ public sealed class CorrelationEngineTests
     [Fact]
     public void Complete_TemporalOrderedWithNoiseBetween_FindsTheChain()
     {
-        var engine = Engine("correlation:\n  type: temporal_ordered\n  rules: [a, b, c]\n  timespan: 1m\n");
+        var engine = NewEngine("correlation:\n  type: temporal_ordered\n  rules: [a, b, c]\n  timespan: 1m\n");
         engine.Add("c", null, Event(Sec(1)));
         engine.Add("a", null, Event(Sec(2)));
         engine.Add("c", null, Event(Sec(3)));
@@ -195,7 +195,7 @@ public sealed class CorrelationEngineTests
     [InlineData(60, 40, false)]
     public void Complete_ValueSum_ComparesTheSum(int first, int second, bool fires)
     {
-        var engine = Engine("correlation:\n  type: value_sum\n  rules: [web]\n  group-by: [SourceIP]\n  timespan: 1h\n  condition: {field: bytes, gt: 100}\n");
+        var engine = NewEngine("correlation:\n  type: value_sum\n  rules: [web]\n  group-by: [SourceIP]\n  timespan: 1h\n  condition: {field: bytes, gt: 100}\n");
         engine.Add("web", null, Event(Sec(0), ("SourceIP", "10.0.0.1"), ("bytes", first.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         engine.Add("web", null, Event(Sec(3600), ("SourceIP", "10.0.0.1"), ("bytes", second.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         engine.Add("web", null, Event(Sec(10), ("SourceIP", "10.0.0.1"), ("bytes", "lots")));
@@ -216,7 +216,7 @@ public sealed class CorrelationEngineTests
     [InlineData("40", "59.5", false)]
     public void Complete_ValueAvg_ComparesTheMean(string first, string second, bool fires)
     {
-        var engine = Engine("correlation:\n  type: value_avg\n  rules: [net]\n  timespan: 1m\n  condition: {field: BytesOut, gte: 50}\n");
+        var engine = NewEngine("correlation:\n  type: value_avg\n  rules: [net]\n  timespan: 1m\n  condition: {field: BytesOut, gte: 50}\n");
         engine.Add("net", null, Event(Sec(0), ("BytesOut", first)));
         engine.Add("net", null, Event(Sec(60), ("BytesOut", second)));
 
@@ -234,7 +234,7 @@ public sealed class CorrelationEngineTests
     [InlineData(8, false)]
     public void Complete_ValuePercentile_FiresForARareValue(int common, bool fires)
     {
-        var engine = Engine("correlation:\n  type: value_percentile\n  rules: [proc]\n  group-by: [ComputerName]\n  timespan: 24h\n  condition: {field: image, lte: 10}\n");
+        var engine = NewEngine("correlation:\n  type: value_percentile\n  rules: [proc]\n  group-by: [ComputerName]\n  timespan: 24h\n  condition: {field: image, lte: 10}\n");
         for (var i = 0; i < common; i++)
         {
             engine.Add("proc", null, Event(Sec(i), i, ("ComputerName", "pc"), ("image", "svchost.exe")));
@@ -257,7 +257,7 @@ public sealed class CorrelationEngineTests
     [Fact]
     public void Complete_ValuePercentileSeveralRareValues_ReportsOneMatchPerValue()
     {
-        var engine = Engine("correlation:\n  type: value_percentile\n  rules: [proc]\n  timespan: 1h\n  condition: {field: image, lt: 20}\n");
+        var engine = NewEngine("correlation:\n  type: value_percentile\n  rules: [proc]\n  timespan: 1h\n  condition: {field: image, lt: 20}\n");
         string[] images = ["a.exe", "a.exe", "a.exe", "a.exe", "a.exe", "a.exe", "a.exe", "a.exe", "z.exe", "b.exe"];
         for (var i = 0; i < images.Length; i++)
         {
@@ -273,7 +273,7 @@ public sealed class CorrelationEngineTests
     [Fact]
     public void Complete_TemporalWithCondition_CountsDistinctRules()
     {
-        var engine = Engine("correlation:\n  type: temporal\n  rules: [a, b, c]\n  timespan: 10s\n  condition: {gte: 2}\n");
+        var engine = NewEngine("correlation:\n  type: temporal\n  rules: [a, b, c]\n  timespan: 10s\n  condition: {gte: 2}\n");
         engine.Add("a", null, Event(Sec(0)));
         engine.Add("a", null, Event(Sec(1)));
         engine.Add("c", null, Event(Sec(2)));
@@ -284,7 +284,7 @@ public sealed class CorrelationEngineTests
     [Fact]
     public void Complete_GroupBySeveralFields_KeepsGroupsApartInOrder()
     {
-        var engine = Engine("correlation:\n  type: event_count\n  rules: [failed]\n  group-by: [Computer, User]\n  timespan: 1m\n  condition: {gte: 2}\n");
+        var engine = NewEngine("correlation:\n  type: event_count\n  rules: [failed]\n  group-by: [Computer, User]\n  timespan: 1m\n  condition: {gte: 2}\n");
         engine.Add("failed", null, Event(Sec(0), ("User", "bob"), ("Computer", "pc1")));
         engine.Add("failed", null, Event(Sec(1), ("User", "bob"), ("Computer", "pc2")));
         engine.Add("failed", null, Event(Sec(2), ("User", "eve"), ("Computer", "pc1")));
@@ -327,7 +327,7 @@ public sealed class CorrelationEngineTests
     [Fact]
     public void Add_UnknownTime_IsCountedAndSkipped()
     {
-        var engine = Engine("correlation:\n  type: event_count\n  rules: [failed]\n  timespan: 10s\n  condition: {gte: 1}\n");
+        var engine = NewEngine("correlation:\n  type: event_count\n  rules: [failed]\n  timespan: 10s\n  condition: {gte: 1}\n");
         engine.Add("failed", null, Event(0));
         engine.Add("unrelated", null, Event(0));
 
@@ -338,7 +338,7 @@ public sealed class CorrelationEngineTests
     [Fact]
     public void Complete_ManyEvents_KeepsTheEarliestUpToTheLimit()
     {
-        var engine = Engine("correlation:\n  type: event_count\n  rules: [noisy]\n  timespan: 1h\n  condition: {gte: 1}\n");
+        var engine = NewEngine("correlation:\n  type: event_count\n  rules: [noisy]\n  timespan: 1h\n  condition: {gte: 1}\n");
         for (var i = 149; i >= 0; i--)
         {
             engine.Add("noisy", null, Event(Sec(i), i));

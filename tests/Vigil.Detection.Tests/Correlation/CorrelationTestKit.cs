@@ -32,7 +32,7 @@ internal static class CorrelationTestKit
         return new CorrelationBinding(rule, definition);
     }
 
-    public static CorrelationEngine Engine(string yaml, CorrelationEngineOptions? options = null)
+    public static CorrelationEngine NewEngine(string yaml, CorrelationEngineOptions? options = null)
         => new([Binding("corr-1", "corr_one", yaml)], options);
 
     public static EventRecord Event(long time, params (string Name, string Value)[] fields) => Event(time, 0, fields);

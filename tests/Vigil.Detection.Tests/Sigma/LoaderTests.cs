@@ -142,7 +142,7 @@ public sealed class LoaderTests
     [Fact]
     public void Hit_ListsMatchedFieldsAndValues()
     {
-        var engine = Engine(Rule("sel:\n    Image|endswith: '\\cmd.exe'\n    CommandLine|contains: whoami\ncondition: sel"));
+        var engine = BuildEngine(Rule("sel:\n    Image|endswith: '\\cmd.exe'\n    CommandLine|contains: whoami\ncondition: sel"));
         var hit = Hits(engine, Event(engine, ("Image", "C:\\Windows\\cmd.exe"), ("CommandLine", "cmd /c whoami"), ("Other", "x"))).Single();
         hit.Matched.ShouldContain(new KeyValuePair<string, string>("Image", "C:\\Windows\\cmd.exe"));
         hit.Matched.ShouldContain(new KeyValuePair<string, string>("CommandLine", "cmd /c whoami"));

@@ -16,7 +16,9 @@ public sealed class ModifierTests
         { "sel:\n    F: 'a\\*c'\ncondition: sel", "a*c", true },
         { "sel:\n    F: 'a\\*c'\ncondition: sel", "abc", false },
         { "sel:\n    F: 'a\\?c'\ncondition: sel", "abc", false },
-        { "sel:\n    F: 'C:\\Windows\\*'\ncondition: sel", "c:\\windows\\system32", true },
+        { "sel:\n    F: 'C:\\Windows\\\\*'\ncondition: sel", "c:\\windows\\system32", true },
+        { "sel:\n    F: 'C:\\Windows\\*'\ncondition: sel", "c:\\windows\\system32", false },
+        { "sel:\n    F: 'C:\\Windows\\*'\ncondition: sel", "C:\\Windows*", true },
         { "sel:\n    F: 'a\\\\*'\ncondition: sel", "a\\xyz", true },
         // beyond ASCII case folding
         { "sel:\n    F: 'ÄRGER'\ncondition: sel", "ärger", true },
@@ -181,7 +183,7 @@ public sealed class ModifierTests
                 ["admins"] = ["alice", "bob*"],
             },
         };
-        var engine = Engine(Rule("sel:\n    User|expand: '%admins%'\ncondition: sel"), options);
+        var engine = BuildEngine(Rule("sel:\n    User|expand: '%admins%'\ncondition: sel"), options);
         Hits(engine, Event(engine, ("User", "ALICE"))).ShouldNotBeEmpty();
         Hits(engine, Event(engine, ("User", "bobby"))).ShouldNotBeEmpty();
         Hits(engine, Event(engine, ("User", "carol"))).ShouldBeEmpty();

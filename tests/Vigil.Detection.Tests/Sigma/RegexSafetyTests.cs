@@ -9,7 +9,7 @@ public sealed class RegexSafetyTests
     public void CatastrophicPattern_RunsOnTheLinearEngine()
     {
         // (a+)+$ takes exponential time on a backtracking engine for "aaaa...!"; NonBacktracking is linear.
-        var engine = Engine(Rule("sel:\n    F|re: '^(a+)+$'\ncondition: sel"));
+        var engine = BuildEngine(Rule("sel:\n    F|re: '^(a+)+$'\ncondition: sel"));
         var hostile = new string('a', 20_000) + "!";
         Hits(engine, Event(engine, ("F", hostile))).ShouldBeEmpty();
         Hits(engine, Event(engine, ("F", "aaaa"))).Count.ShouldBe(1);

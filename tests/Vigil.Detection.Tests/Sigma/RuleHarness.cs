@@ -24,7 +24,7 @@ internal static class RuleHarness
     private static string Indent(string text)
         => string.Join('\n', text.Split('\n').Select(l => "    " + l));
 
-    public static DetectionEngine Engine(string ruleYaml, SigmaLoadOptions? options = null)
+    public static DetectionEngine BuildEngine(string ruleYaml, SigmaLoadOptions? options = null)
     {
         var report = new SigmaRuleLoader(options).LoadText(ruleYaml, "test.yml");
         report.Failures.ShouldBeEmpty(string.Join("; ", report.Failures.Select(f => f.Diagnostic.ToString())));
@@ -52,7 +52,7 @@ internal static class RuleHarness
 
     public static bool Matches(string detection, params (string Name, string? Value)[] fields)
     {
-        var engine = Engine(Rule(detection));
+        var engine = BuildEngine(Rule(detection));
         return Hits(engine, Event(engine, fields)).Count > 0;
     }
 

@@ -34,6 +34,11 @@ internal sealed class ConditionParser
         var node = parser.ParseOr();
         if (parser._pos < parser._tokens.Count)
         {
+            if (parser._tokens[parser._pos] == "|")
+            {
+                throw parser.Error("aggregation expressions ('| count() ...') are Sigma v1 syntax, not allowed in v2; use a correlation rule");
+            }
+
             throw parser.Error($"unexpected '{parser._tokens[parser._pos]}'");
         }
 
