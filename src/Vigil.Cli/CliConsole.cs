@@ -44,8 +44,25 @@ internal sealed class CliConsole
         {
             console.Profile.Width = RedirectedWidth;
         }
+        else if (TerminalWidth() is > 0 and var width)
+        {
+            // Spectre only knows the width of Console.Out/Console.Error themselves, not of a writer over the same terminal.
+            console.Profile.Width = width;
+        }
 
         return console;
+    }
+
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth;
+        }
+        catch (Exception ex) when (ex is IOException or PlatformNotSupportedException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>Creates a Spectre console over the standard output.</summary>

@@ -45,7 +45,7 @@ internal static class RulesCommand
         {
             var options = detection.Read(parseResult, parseResult.GetRequiredValue(paths), RuleSelection.All);
             var report = RuleCheckService.Check(options, note => console.Error.WriteLine("vigil: " + note));
-            if (parseResult.GetValue(format) == "json")
+            if (string.Equals(parseResult.GetValue(format), "json", StringComparison.Ordinal))
             {
                 RuleCheckJsonWriter.Write(report, console.Output);
             }

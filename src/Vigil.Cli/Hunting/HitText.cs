@@ -36,10 +36,11 @@ internal static class HitText
     /// <returns>The text.</returns>
     public static string Tactics(IEnumerable<AttackTactic> tactics) => string.Join(';', tactics.Select(t => $"{t.Id} {t.Name}"));
 
-    /// <summary>Formats techniques as <c>T1059.001 PowerShell;T1105 Ingress Tool Transfer</c>.</summary>
+    /// <summary>Formats techniques as <c>T1059.001 PowerShell;T1105 Ingress Tool Transfer</c> (the id alone when the name is unknown).</summary>
     /// <param name="techniques">The techniques.</param>
     /// <returns>The text.</returns>
-    public static string Techniques(IEnumerable<AttackTechnique> techniques) => string.Join(';', techniques.Select(t => $"{t.Id} {t.Name}"));
+    public static string Techniques(IEnumerable<AttackTechnique> techniques)
+        => string.Join(';', techniques.Select(t => string.Equals(t.Id, t.Name, StringComparison.Ordinal) ? t.Id : $"{t.Id} {t.Name}"));
 
     /// <summary>Formats matched fields as <c>Field=value; Other=value</c>.</summary>
     /// <param name="matched">The matched fields.</param>

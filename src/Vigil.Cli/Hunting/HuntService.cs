@@ -95,7 +95,7 @@ internal static class HuntService
             .Start(context =>
             {
                 var task = context.AddTask("starting", maxValue: Math.Max(1, inputs.TotalBytes));
-                var previous = errors.Redirect(line => errorConsole.WriteLine(line));
+                var previous = errors.Redirect(line => errorConsole.WriteLine("vigil: " + line));
                 try
                 {
                     var statistics = runner.Run(inputs.OpenSources(), sink, errors, new HuntProgressReporter(task), cancellationToken);

@@ -53,10 +53,10 @@ internal sealed class TableHitWriter : IHitWriter
         }
 
         var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("Time (UTC)");
-        table.AddColumn("Level");
+        table.AddColumn(new TableColumn("Time (UTC)").NoWrap());
+        table.AddColumn(new TableColumn("Level").NoWrap());
         table.AddColumn("Rule");
-        table.AddColumn("Source");
+        table.AddColumn(new TableColumn("Source").NoWrap());
         table.AddColumn("Matched");
         foreach (var row in _rows)
         {

@@ -26,8 +26,11 @@ internal sealed class RuleCheckEntry
     /// <summary>Gets whether the logsource mapping knows the logsource (null when the document did not load).</summary>
     public bool? LogsourceKnown { get; init; }
 
-    /// <summary>Gets one of <see cref="RuleCheckStates"/>.</summary>
-    public required string State { get; init; }
+    /// <summary>Gets the state.</summary>
+    public required RuleCheckState State { get; init; }
+
+    /// <summary>Gets the name of the state (see <see cref="RuleCheckStates"/>).</summary>
+    public string StateName => RuleCheckStates.NameOf(State);
 
     /// <summary>Gets why the rule failed (empty unless failed).</summary>
     public IReadOnlyList<RuleDiagnostic> Errors { get; init; } = [];

@@ -60,7 +60,7 @@ internal static class RuleCheckJsonWriter
             json.WriteNull("logsource_known");
         }
 
-        json.WriteString("state", entry.State);
+        json.WriteString("state", entry.StateName);
         WriteDiagnostics(json, "errors", entry.Errors);
         WriteDiagnostics(json, "warnings", entry.Warnings);
         json.WriteEndObject();

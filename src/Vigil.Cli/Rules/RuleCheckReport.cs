@@ -9,6 +9,6 @@ internal sealed record RuleCheckReport(IReadOnlyList<RuleCheckEntry> Entries, Ru
     /// <summary>Gets the exit code: <see cref="ExitCodes.Ok"/> when every rule loaded and runs.</summary>
     public int ExitCode
         => Entries.Count == 0 ? ExitCodes.Fatal
-        : Totals.Failed > 0 || (StrictLogsource && Entries.Any(e => e.State == RuleCheckStates.UnknownLogsource)) ? ExitCodes.RuleErrors
+        : Totals.Failed > 0 || (StrictLogsource && Entries.Any(e => e.State == RuleCheckState.UnknownLogsource)) ? ExitCodes.RuleErrors
         : ExitCodes.Ok;
 }

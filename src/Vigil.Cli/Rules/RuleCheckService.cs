@@ -23,7 +23,7 @@ internal static class RuleCheckService
                 Line = failure.Diagnostic.Line,
                 Id = failure.RuleId,
                 Title = failure.Title,
-                State = RuleCheckStates.Failed,
+                State = RuleCheckState.Failed,
                 Errors = [failure.Diagnostic],
             });
         }
@@ -42,10 +42,10 @@ internal static class RuleCheckService
         var totals = new RuleCheckTotals(
             Files: setup.Report.FileCount,
             Rules: entries.Count,
-            Loaded: entries.Count(e => e.State == RuleCheckStates.Loaded),
-            Failed: entries.Count(e => e.State == RuleCheckStates.Failed),
+            Loaded: entries.Count(e => e.State == RuleCheckState.Loaded),
+            Failed: entries.Count(e => e.State == RuleCheckState.Failed),
             UnknownLogsource: entries.Count(e => e.LogsourceKnown == false),
-            NotSelected: entries.Count(e => e.State == RuleCheckStates.NotSelected),
+            NotSelected: entries.Count(e => e.State == RuleCheckState.NotSelected),
             Warnings: entries.Sum(e => e.Warnings.Count));
         return new RuleCheckReport(entries, totals, options.StrictLogsource);
     }
@@ -56,7 +56,8 @@ internal static class RuleCheckService
         var diagnostics = rule.Warnings.Concat(status.Diagnostics).Distinct().ToList();
         var failed = status.State == RuleState.Failed;
         var warnings = failed ? [] : diagnostics;
-        if (!status.LogsourceKnown && rule.Kind == SigmaRuleKind.Detection)
+        if (!failed && !status.LogsourceKnown && rule.Kind == SigmaRuleKind.Detection
+            && !warnings.Exists(d => string.Equals(d.Construct, "logsource", StringComparison.Ordinal)))
         {
             var effect = status.State == RuleState.UnknownLogsource ? "the rule does not run (--strict-logsource)" : "the rule runs on every event";
             warnings.Add(new RuleDiagnostic(rule.File, rule.Line, 0, "logsource", $"unknown logsource {rule.Logsource}: {effect}"));
@@ -75,10 +76,10 @@ internal static class RuleCheckService
             LogsourceKnown = rule.Kind == SigmaRuleKind.Detection ? status.LogsourceKnown : null,
             State = status.State switch
             {
-                RuleState.Active => RuleCheckStates.Loaded,
-                RuleState.NotSelected => RuleCheckStates.NotSelected,
-                RuleState.UnknownLogsource => RuleCheckStates.UnknownLogsource,
-                _ => RuleCheckStates.Failed,
+                RuleState.Active => RuleCheckState.Loaded,
+                RuleState.NotSelected => RuleCheckState.NotSelected,
+                RuleState.UnknownLogsource => RuleCheckState.UnknownLogsource,
+                _ => RuleCheckState.Failed,
             },
             Errors = failed ? diagnostics : [],
             Warnings = warnings,

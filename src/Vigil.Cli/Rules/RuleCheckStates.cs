@@ -1,17 +1,24 @@
 namespace Vigil.Cli.Rules;
 
-/// <summary>The states <c>vigil rules check</c> reports for a rule.</summary>
+/// <summary>The names <c>vigil rules check</c> writes for each <see cref="RuleCheckState"/>.</summary>
 internal static class RuleCheckStates
 {
-    /// <summary>The rule loaded and compiled; it runs.</summary>
     public const string Loaded = "loaded";
 
-    /// <summary>The rule did not load or compile.</summary>
     public const string Failed = "failed";
 
-    /// <summary>The logsource mapping does not know the rule's logsource and --strict-logsource is on: the rule does not run.</summary>
     public const string UnknownLogsource = "unknown-logsource";
 
-    /// <summary>The rule loaded but the rule selection leaves it out.</summary>
     public const string NotSelected = "not-selected";
+
+    /// <summary>Returns the name of a state.</summary>
+    /// <param name="state">The state.</param>
+    /// <returns>The name.</returns>
+    public static string NameOf(RuleCheckState state) => state switch
+    {
+        RuleCheckState.Loaded => Loaded,
+        RuleCheckState.UnknownLogsource => UnknownLogsource,
+        RuleCheckState.NotSelected => NotSelected,
+        _ => Failed,
+    };
 }

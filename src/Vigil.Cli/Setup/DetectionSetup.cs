@@ -18,12 +18,17 @@ internal static class DetectionSetup
         var placeholders = options.PlaceholdersPath is null
             ? new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
             : PlaceholderFile.Load(options.PlaceholdersPath);
-        var logsources = LoadLogsources(options.LogsourcesPath);
+        var logsources = LoadLogsources(options.LogsourcesPath, note);
         var attack = LoadAttack(options.AttackDirectory, note);
 
         var report = new SigmaRuleLoader(new SigmaLoadOptions { Placeholders = placeholders }).LoadPaths(options.RulePaths);
-        var engine = new DetectionEngineBuilder()
-            .UseLogsources(logsources)
+        var builder = new DetectionEngineBuilder();
+        if (logsources is not null)
+        {
+            builder.UseLogsources(logsources);
+        }
+
+        var engine = builder
             .UseAttack(attack)
             .Select(options.Selection)
             .StrictLogsource(options.StrictLogsource)
@@ -32,11 +37,25 @@ internal static class DetectionSetup
         return new DetectionSetupResult(report, engine);
     }
 
-    private static LogsourceMap LoadLogsources(string? path)
+    private static LogsourceMap? LoadLogsources(string? path, Action<string> note)
     {
         if (path is null)
         {
-            return LogsourceMap.LoadDefault();
+            path = LogsourceMap.FindDefaultPath();
+            if (path is null)
+            {
+                note("no logsource mapping found (maps/logsources.yaml); every rule runs on every event. Use --logsources FILE.");
+                return null;
+            }
+
+            try
+            {
+                return LogsourceMap.Load(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LogsourceMapException)
+            {
+                throw new CliFatalException($"the default logsource mapping is invalid: {ex.Message}", ex);
+            }
         }
 
         if (!File.Exists(path))
@@ -48,9 +67,9 @@ internal static class DetectionSetup
         {
             return LogsourceMap.Load(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidDataException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LogsourceMapException)
         {
-            throw new CliUsageException($"{path}: invalid logsource mapping: {ex.Message}", ex);
+            throw new CliUsageException($"invalid logsource mapping: {ex.Message}", ex);
         }
     }
 
@@ -74,7 +93,7 @@ internal static class DetectionSetup
         {
             return AttackCatalog.Load(directory);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidDataException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             throw new CliUsageException($"{directory}: invalid ATT&CK data: {ex.Message}", ex);
         }

@@ -105,6 +105,14 @@ public sealed class DetectionEngine
     public Vigil.Detection.Attack.AttackMapping AttackOf(Vigil.Detection.Sigma.Parsing.SigmaRule rule)
         => _attackByRule.GetValueOrDefault(rule) ?? Vigil.Detection.Attack.AttackMapping.Empty;
 
+    /// <summary>Describes the buckets (rules always evaluated, rules behind the prefilter, indexed fields), largest first.</summary>
+    internal IEnumerable<string> DescribeBuckets()
+        => _variantBuckets.Append(_universal)
+            .OrderByDescending(b => b.Always.Length * 1000 + b.Triggered.Length)
+            .Select(b => $"{b.Name}: always {b.Always.Length}, triggered {b.Triggered.Length}, fields "
+                + string.Join(',', b.Fields.Select(f => $"{(f.FieldId >= 0 ? Schema.NameOf(f.FieldId) : "*")}({f.Automaton?.StateCount ?? 0})"))
+                + "\n    always: " + string.Join(" | ", b.Always.Select(m => m.Rule.Rule.Title)));
+
     private static void RunBucket(Bucket bucket, EventRecord record, MatchScratch scratch, IList<DetectionHit> hits, ref EventRecord? snapshot)
     {
         foreach (var matcher in bucket.Always)
@@ -128,6 +136,17 @@ public sealed class DetectionEngine
         var marker = new MatchScratch.Marker(scratch);
         foreach (var field in bucket.Fields)
         {
+            if (field.FieldId == PredicateNode.KeywordField)
+            {
+                // Keyword needles: one automaton pass over every value of the event.
+                for (var e = 0; e < record.FieldCount; e++)
+                {
+                    field.Automaton?.Scan(record.ValueAt(e), ref marker);
+                }
+
+                continue;
+            }
+
             for (var e = record.First(field.FieldId); e >= 0; e = record.Next(e))
             {
                 var value = record.ValueAt(e);

@@ -45,46 +45,48 @@ internal sealed class NeedleAutomaton
 
         _classes = next;
 
-        // Trie.
-        var children = new List<Dictionary<int, int>> { new() };
-        var payloads = new List<List<int>?> { null };
+        // Trie, built straight into the dense table (-1 = no edge yet); the state count is bounded by the needle lengths.
+        var maxStates = 1 + needles.Sum(n => n.Text.Length);
+        var delta = new int[maxStates * _classes];
+        Array.Fill(delta, -1);
+        var payloads = new List<int>?[maxStates];
+        var count = 1;
         foreach (var (text, payload) in needles)
         {
             var state = 0;
             foreach (var raw in text)
             {
-                var cls = ClassOf(char.ToUpperInvariant(raw));
-                if (!children[state].TryGetValue(cls, out var child))
+                var slot = state * _classes + ClassOf(char.ToUpperInvariant(raw));
+                if (delta[slot] < 0)
                 {
-                    child = children.Count;
-                    children.Add([]);
-                    payloads.Add(null);
-                    children[state][cls] = child;
+                    delta[slot] = count++;
                 }
 
-                state = child;
+                state = delta[slot];
             }
 
             (payloads[state] ??= []).Add(payload);
         }
 
-        // Breadth-first: failure links folded into a dense transition table; outputs merged along failure links.
-        var count = children.Count;
-        _delta = new int[count * _classes];
+        // Breadth-first: failure links folded into the table; outputs merged along failure links.
+        _delta = delta.Length == count * _classes ? delta : delta[..(count * _classes)];
         _outputs = new int[]?[count];
         var fail = new int[count];
         var queue = new Queue<int>();
         for (var cls = 0; cls < _classes; cls++)
         {
-            if (children[0].TryGetValue(cls, out var child))
+            var child = _delta[cls];
+            if (child < 0)
             {
-                _delta[cls] = child;
+                _delta[cls] = 0;
+            }
+            else
+            {
                 fail[child] = 0;
                 queue.Enqueue(child);
             }
         }
 
-        _outputs[0] = null;
         while (queue.Count > 0)
         {
             var state = queue.Dequeue();
@@ -95,17 +97,19 @@ internal sealed class NeedleAutomaton
             }
 
             _outputs[state] = merged is null ? null : [.. merged.Distinct()];
+            var row = state * _classes;
+            var failRow = fail[state] * _classes;
             for (var cls = 0; cls < _classes; cls++)
             {
-                if (children[state].TryGetValue(cls, out var child))
+                var child = _delta[row + cls];
+                if (child < 0)
                 {
-                    _delta[state * _classes + cls] = child;
-                    fail[child] = _delta[fail[state] * _classes + cls];
-                    queue.Enqueue(child);
+                    _delta[row + cls] = _delta[failRow + cls];
                 }
                 else
                 {
-                    _delta[state * _classes + cls] = _delta[fail[state] * _classes + cls];
+                    fail[child] = _delta[failRow + cls];
+                    queue.Enqueue(child);
                 }
             }
         }

@@ -25,12 +25,24 @@ internal sealed class TriggerExtractor(SigmaDetection detection, Func<string, in
 
     private List<Needle>? OfPredicate(FieldPredicate p)
     {
-        if (p.Kind != PredicateKind.Pattern || p.Field is null || p.NotEqual || p.MatchesNull || p.Patterns.Count == 0)
+        if (p.NotEqual || p.MatchesNull)
         {
             return null;
         }
 
-        var fieldId = resolve(p.Field);
+        var fieldId = p.Field is null ? PredicateNode.KeywordField : resolve(p.Field);
+        if (p.Kind == PredicateKind.Regex && p.Regexes.Count > 0)
+        {
+            var literals = p.Regexes.Select(r => RegexLiteral.Extract(r.ToString())).ToList();
+            List<Needle>? OfRegex(string? literal) => literal is null ? null : [new Needle(fieldId, literal, Whole: false)];
+            return p.All ? Best(literals.Select(OfRegex)) : Union(literals.Select(OfRegex));
+        }
+
+        if (p.Kind != PredicateKind.Pattern || p.Patterns.Count == 0)
+        {
+            return null;
+        }
+
         List<Needle>? OfGroup(IReadOnlyList<string> group) => Union(group.Select(pattern => OfPattern(fieldId, pattern)));
         return p.All ? Best(p.Patterns.Select(OfGroup)) : Union(p.Patterns.Select(OfGroup));
     }
@@ -39,6 +51,11 @@ internal sealed class TriggerExtractor(SigmaDetection detection, Func<string, in
     {
         if (!SigmaPattern.HasWildcards(pattern))
         {
+            if (fieldId == PredicateNode.KeywordField)
+            {
+                return pattern.Length == 0 ? null : [new Needle(fieldId, pattern, Whole: false)];
+            }
+
             return [new Needle(fieldId, pattern, Whole: true)];
         }
 

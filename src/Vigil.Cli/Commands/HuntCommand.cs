@@ -1,0 +1,119 @@
+using System.CommandLine;
+using Vigil.Cli.Hunting;
+using Vigil.Detection.Engine;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary>Builds <c>vigil hunt</c>.</summary>
+internal static class HuntCommand
+{
+    private static readonly string[] Levels = ["informational", "low", "medium", "high", "critical"];
+    private static readonly string[] Statuses = ["stable", "test", "experimental", "deprecated", "unsupported"];
+
+    /// <summary>Creates the command.</summary>
+    /// <param name="console">Where the command writes.</param>
+    /// <returns>The command.</returns>
+    public static Command Create(CliConsole console)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Event files or folders to hunt through.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var rules = new Option<string[]>("--rules", "-r")
+        {
+            Description = "Sigma rule files or folders (several may follow one --rules, or repeat it).",
+            HelpName = "PATHS",
+            Required = true,
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "Hit format: a table, JSON lines (one object per hit) or CSV (RFC 4180).",
+            DefaultValueFactory = _ => "table",
+        };
+        format.AcceptOnlyFromAmong("table", "jsonl", "csv");
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write hits to FILE instead of the standard output.",
+            HelpName = "FILE",
+        };
+        var level = new Option<string?>("--level")
+        {
+            Description = "Run only rules of this level or higher.",
+            HelpName = "LEVEL",
+        };
+        level.AcceptOnlyFromAmong(Levels);
+        var status = new Option<string[]>("--status")
+        {
+            Description = "Run only rules with this status (repeatable).",
+            HelpName = "STATUS",
+        };
+        status.AcceptOnlyFromAmong(Statuses);
+        var tag = new Option<string[]>("--tag")
+        {
+            Description = "Run only rules with this tag or a tag under it, e.g. attack.t1059 (repeatable).",
+            HelpName = "TAG",
+        };
+        var threads = new Option<int?>("--threads")
+        {
+            Description = "Worker threads (default: the number of processors).",
+            HelpName = "N",
+        };
+        threads.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() < 1)
+            {
+                result.AddError("--threads must be at least 1.");
+            }
+        });
+        var noProgress = new Option<bool>("--no-progress") { Description = "Do not show the progress bar." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only hits and errors: no notes, progress or summary." };
+        var detection = new DetectionOptions();
+
+        var hunt = new Command("hunt", "Run Sigma rules over event files and report every hit.")
+        {
+            paths,
+            rules,
+            format,
+            output,
+            level,
+            status,
+            tag,
+        };
+        detection.AddTo(hunt);
+        hunt.Options.Add(threads);
+        hunt.Options.Add(noProgress);
+        hunt.Options.Add(quiet);
+
+        // The hunt runs on a pool thread: System.CommandLine hooks Ctrl+C/SIGTERM to the token only once the action's
+        // task is returned, so a synchronous action could not be cancelled.
+        hunt.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandGuard.Run(console, () =>
+        {
+            var selection = new RuleSelection
+            {
+                MinimumLevel = parseResult.GetValue(level),
+                Statuses = new HashSet<string>(parseResult.GetValue(status) ?? [], StringComparer.OrdinalIgnoreCase),
+                Tags = new HashSet<string>(parseResult.GetValue(tag) ?? [], StringComparer.OrdinalIgnoreCase),
+            };
+            var settings = new HuntSettings
+            {
+                Inputs = parseResult.GetRequiredValue(paths),
+                Detection = detection.Read(parseResult, parseResult.GetRequiredValue(rules), selection),
+                Format = parseResult.GetValue(format) switch
+                {
+                    "jsonl" => HitOutputFormat.Jsonl,
+                    "csv" => HitOutputFormat.Csv,
+                    _ => HitOutputFormat.Table,
+                },
+                OutputPath = parseResult.GetValue(output),
+                Threads = parseResult.GetValue(threads) ?? Environment.ProcessorCount,
+                NoProgress = parseResult.GetValue(noProgress),
+                Quiet = parseResult.GetValue(quiet),
+            };
+            return HuntService.Run(settings, console, cancellationToken);
+        }), CancellationToken.None));
+        return hunt;
+    }
+}
