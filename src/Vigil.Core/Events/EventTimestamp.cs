@@ -94,7 +94,9 @@ public static class EventTimestamp
             _ => -1,
         };
 
-        static bool Is(ReadOnlySpan<char> name, string field) => name.Equals(field, StringComparison.OrdinalIgnoreCase);
+        // The first-letter test (ASCII case folded) rejects almost every other name before the full comparison.
+        static bool Is(ReadOnlySpan<char> name, string field)
+            => (name[0] | 0x20) == (field[0] | 0x20) && name.Equals(field, StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool TryParseIso(ReadOnlySpan<char> s, out long utcTicks)

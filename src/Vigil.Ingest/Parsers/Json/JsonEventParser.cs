@@ -99,8 +99,8 @@ internal sealed class JsonEventParser : IDisposable
             return;
         }
 
-        if (!Skip.Raw) _record.SetRaw(json);
-        if (!Skip.Time) _record.TimestampTicks = EventTimestamp.TryGetFromEvent(_record, out var ticks) ? ticks : 0;
+        _record.SetRaw(json);
+        _record.TimestampTicks = EventTimestamp.TryGetFromEvent(_record, out var ticks) ? ticks : 0;
         _handler.OnEvent(_record);
     }
 

@@ -22,6 +22,7 @@ internal sealed partial class JsonFlattener : IDisposable
 
     private char[] _name = ArrayPool<char>.Shared.Rent(InitialNameChars);
     private char[] _value = ArrayPool<char>.Shared.Rent(InitialValueChars);
+    private readonly FieldIdCache _ids = new();
     private EventRecord _record = null!;
 
     /// <summary>Flattens the object the reader stands on (its <see cref="JsonTokenType.StartObject"/>) and leaves the reader on its end.</summary>
@@ -30,6 +31,7 @@ internal sealed partial class JsonFlattener : IDisposable
     public void Flatten(ref Utf8JsonReader reader, EventRecord record)
     {
         _record = record;
+        _ids.StartEvent(record.Schema);
         _unnamedData = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -74,6 +76,12 @@ internal sealed partial class JsonFlattener : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        if (_name.Length == 0)
+        {
+            return;
+        }
+
+        _ids.Dispose();
         ArrayPool<char>.Shared.Return(_name);
         ArrayPool<char>.Shared.Return(_value);
         _name = [];
@@ -114,24 +122,23 @@ internal sealed partial class JsonFlattener : IDisposable
     private void AddScalar(ref Utf8JsonReader reader, int nameStart, int nameEnd)
     {
         var name = _name.AsSpan(nameStart, nameEnd - nameStart);
+        var id = _ids.Resolve(name);
         switch (reader.TokenType)
         {
             case JsonTokenType.String or JsonTokenType.Number:
                 // Decode first: decoding may replace the value buffer by a larger one.
-                if (Skip.Decode) break;
                 var length = DecodeString(ref reader, ref _value, 0);
-                if (Skip.Add) break;
-                if (Skip.Resolve) { _record.Add(-1, name, _value.AsSpan(0, length), reader.TokenType == JsonTokenType.String ? FieldValueKind.String : FieldValueKind.Number); break; }
-                _record.Add(name, _value.AsSpan(0, length), reader.TokenType == JsonTokenType.String ? FieldValueKind.String : FieldValueKind.Number);
+                var kind = reader.TokenType == JsonTokenType.String ? FieldValueKind.String : FieldValueKind.Number;
+                _record.Add(id, name, _value.AsSpan(0, length), kind);
                 break;
             case JsonTokenType.True:
-                _record.Add(name, "true", FieldValueKind.True);
+                _record.Add(id, name, "true", FieldValueKind.True);
                 break;
             case JsonTokenType.False:
-                _record.Add(name, "false", FieldValueKind.False);
+                _record.Add(id, name, "false", FieldValueKind.False);
                 break;
             case JsonTokenType.Null:
-                _record.Add(name, [], FieldValueKind.Null);
+                _record.Add(id, name, [], FieldValueKind.Null);
                 break;
             default:
                 // Objects and arrays are handled by the callers; anything else cannot stand here in valid JSON.

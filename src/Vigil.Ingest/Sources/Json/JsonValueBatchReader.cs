@@ -15,13 +15,15 @@ namespace Vigil.Ingest.Sources.Json;
 /// the bad value (how pretty-printers lay out consecutive records); when there is none, the rest of the file is
 /// reported as unreadable. A value larger than <see cref="SourceLimits.MaxRecordBytes"/> is reported and skipped the same way.
 /// </summary>
-internal sealed class JsonValueBatchReader(string source, InputFile input) : IBatchReader
+internal sealed partial class JsonValueBatchReader : IBatchReader
 {
     /// <summary>Nesting allowed while finding value boundaries; events themselves are held to <see cref="SourceLimits.MaxDepth"/> when parsed.</summary>
     private const int ScanMaxDepth = 1024;
 
     private static readonly JsonReaderState ScanState = new(new JsonReaderOptions { MaxDepth = ScanMaxDepth });
 
+    private readonly string _source;
+    private readonly InputFile _input;
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(SourceLimits.ReadChunk);
     private int _pos;
     private int _end;
@@ -52,35 +54,17 @@ internal sealed class JsonValueBatchReader(string source, InputFile input) : IBa
         Malformed,
     }
 
+    /// <summary>Creates a reader.</summary>
+    /// <param name="source">The input name.</param>
+    /// <param name="input">The opened file.</param>
+    public JsonValueBatchReader(string source, InputFile input)
+    {
+        _source = source;
+        _input = input;
+    }
+
     /// <inheritdoc />
     public long CurrentLine => _done ? _line : LineAt(_pos);
-
-    /// <summary>Tells whether <paramref name="text"/> starts with a <c>Record N</c> line of <c>evtx_dump -o json</c>.</summary>
-    /// <param name="text">The text.</param>
-    /// <returns>Whether it does.</returns>
-    public static bool IsRecordHeader(ReadOnlySpan<byte> text)
-    {
-        if (!text.StartsWith("Record "u8))
-        {
-            return false;
-        }
-
-        var rest = text["Record ".Length..];
-        var digits = rest.IndexOfAnyExceptInRange((byte)'0', (byte)'9');
-        if (digits == 0)
-        {
-            return false;
-        }
-
-        if (digits < 0)
-        {
-            return true;
-        }
-
-        var tail = rest[digits..];
-        var newline = tail.IndexOf((byte)'\n');
-        return (newline < 0 ? tail : tail[..newline]).IndexOfAnyExcept(" \t\r"u8) < 0;
-    }
 
     /// <inheritdoc />
     public EventBatch? ReadNext(IReadErrorSink errors, CancellationToken cancellationToken)
@@ -119,7 +103,7 @@ internal sealed class JsonValueBatchReader(string source, InputFile input) : IBa
                 return Seal(batch);
             }
 
-            batch ??= new JsonValueBatch(source, Math.Max(SourceLimits.BlockSize, length));
+            batch ??= new JsonValueBatch(_source, Math.Max(SourceLimits.BlockSize, length));
             batch.Add(_buffer.AsSpan(_pos, length), LineAt(_pos));
             _pos += length;
             _expect = _expect == Expect.TopLevel ? Expect.TopLevel : Expect.CommaOrEnd;
@@ -157,7 +141,7 @@ internal sealed class JsonValueBatchReader(string source, InputFile input) : IBa
                 _expect = Expect.TopLevel;
                 return false;
             case Expect.CommaOrEnd:
-                errors.OnError(new ReadError(source, LineAt(_pos), "expected ',' or ']' after an array element"));
+                errors.OnError(new ReadError(_source, LineAt(_pos), "expected ',' or ']' after an array element"));
                 _expect = Expect.Element;
                 return true;
             default:
@@ -231,93 +215,6 @@ internal sealed class JsonValueBatchReader(string source, InputFile input) : IBa
             $"malformed JSON value starting at line {start}: {reason} (at line {start + lines}, byte offset {offset})");
     }
 
-    /// <summary>Reports a bad value and moves to the next line that can start a value, or gives up on the rest of the file.</summary>
-    private void Recover(string problem, IReadErrorSink errors)
-    {
-        var line = LineAt(_pos);
-        if (Resync(Column(_pos)))
-        {
-            errors.OnError(new ReadError(source, line, string.Create(CultureInfo.InvariantCulture, $"{problem}; skipped to line {LineAt(_pos)}")));
-            _expect = _expect == Expect.TopLevel ? Expect.TopLevel : Expect.Element;
-            return;
-        }
-
-        errors.OnError(new ReadError(source, line, string.Create(
-            CultureInfo.InvariantCulture,
-            $"{problem}; the rest of the file from line {line} cannot be read (no later line starts a JSON object)")));
-        _expect = Expect.TopLevel;
-    }
-
-    /// <summary>Moves to the next line whose first non-blank byte is '{' and whose indentation is at most <paramref name="column"/>; false at the end of the input.</summary>
-    private bool Resync(long column)
-    {
-        var from = _pos + 1;
-        while (true)
-        {
-            var newline = _buffer.AsSpan(from, _end - from).IndexOf((byte)'\n');
-            if (newline < 0)
-            {
-                _pos = _end;
-                if (!Refill(_end))
-                {
-                    return false;
-                }
-
-                from = _pos;
-                continue;
-            }
-
-            var lineStart = from + newline + 1;
-            var first = lineStart;
-            while (first < _end && _buffer[first] is (byte)' ' or (byte)'\t')
-            {
-                first++;
-            }
-
-            if (first == _end && !_eof)
-            {
-                // The line's start is not read yet: keep it from its line feed and look again.
-                _pos = lineStart - 1;
-                Refill(_pos);
-                from = _pos;
-                continue;
-            }
-
-            if (first < _end && _buffer[first] == '{' && first - lineStart <= column)
-            {
-                _pos = first;
-                return true;
-            }
-
-            from = lineStart;
-        }
-    }
-
-    /// <summary>Skips a <c>Record N</c> line (evtx_dump -o json); false when the line is something else.</summary>
-    private bool TrySkipRecordHeader()
-    {
-        while (true)
-        {
-            var newline = _buffer.AsSpan(_pos, _end - _pos).IndexOf((byte)'\n');
-            if (newline >= 0 || _eof || _end - _pos > 256)
-            {
-                var line = newline >= 0 ? _buffer.AsSpan(_pos, newline) : _buffer.AsSpan(_pos, _end - _pos);
-                if (!IsRecordHeader(line))
-                {
-                    return false;
-                }
-
-                _pos = newline >= 0 ? _pos + newline + 1 : _end;
-                return true;
-            }
-
-            if (!Refill(_pos))
-            {
-                continue;
-            }
-        }
-    }
-
     private bool SkipWhitespace()
     {
         while (true)
@@ -375,7 +272,7 @@ internal sealed class JsonValueBatchReader(string source, InputFile input) : IBa
         }
 
         var room = Math.Min(_buffer.Length, Limit) - _end;
-        var n = input.Read(_buffer.AsSpan(_end, room));
+        var n = _input.Read(_buffer.AsSpan(_end, room));
         _eof = n < room;
         _end += n;
         return n > 0;
@@ -407,7 +304,7 @@ internal sealed class JsonValueBatchReader(string source, InputFile input) : IBa
 
     private JsonValueBatch Seal(JsonValueBatch batch)
     {
-        var fileBytes = input.FileBytesRead;
+        var fileBytes = _input.FileBytesRead;
         batch.FileBytes = fileBytes - _reportedBytes;
         _reportedBytes = fileBytes;
         return batch;
@@ -417,7 +314,7 @@ internal sealed class JsonValueBatchReader(string source, InputFile input) : IBa
     {
         if (_expect != Expect.TopLevel)
         {
-            errors.OnError(new ReadError(source, _arrayLine, string.Create(
+            errors.OnError(new ReadError(_source, _arrayLine, string.Create(
                 CultureInfo.InvariantCulture, $"the JSON array starting at line {_arrayLine} is not closed at the end of the file")));
         }
 

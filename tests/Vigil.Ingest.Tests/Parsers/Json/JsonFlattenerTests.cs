@@ -112,6 +112,27 @@ public sealed class JsonFlattenerTests
     }
 
     [Fact]
+    public void Parse_EventsWithNamesMovingAround_FieldIdsStayRight()
+    {
+        var schema = new EventSchema(["a", "b"]);
+        var seen = new List<string>();
+        var handler = new CallbackHandler(r =>
+        {
+            var a = r.First(schema.Resolve("a"));
+            var b = r.First(schema.Resolve("b"));
+            seen.Add((a < 0 ? "-" : r.ValueAt(a).ToString()) + "/" + (b < 0 ? "-" : r.ValueAt(b).ToString()));
+        });
+        using var parser = new JsonEventParser("test", new EventRecord(), schema, handler, new CollectingErrors());
+
+        parser.ParseLine("""{"a":1,"b":2}"""u8, 1);
+        parser.ParseLine("""{"b":3,"a":4}"""u8, 2);
+        parser.ParseLine("""{"A":5,"c":6}"""u8, 3);
+        parser.ParseLine("""{"x":{"a":7},"a":8}"""u8, 4);
+
+        seen.ShouldBe(["1/2", "4/3", "5/-", "8/-"]);
+    }
+
+    [Fact]
     public void Parse_LargeValuesAndManyFields_BuffersGrow()
     {
         var big = new string('v', 200_000);

@@ -28,6 +28,7 @@ public sealed class NdjsonSourceTests : IDisposable
         result.Errors.ShouldBeEmpty();
         result.BatchBytes.Count.ShouldBeGreaterThan(2);
         result.BatchBytes.Sum().ShouldBe(new FileInfo(path).Length);
+        result.BatchBytes.ShouldAllBe(b => b <= 1 << 20);
         result.Events.Count.ShouldBe(40_000);
         foreach (var e in result.Events)
         {
@@ -166,6 +167,16 @@ public sealed class NdjsonSourceTests : IDisposable
         var path = _dir.Write("last.jsonl", "{\"a\":1}\n{\"a\":2}");
 
         SourceRunner.ReadFile(path).Events.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void ReadBatches_Cancelled_Throws()
+    {
+        var path = _dir.Write("cancel.jsonl", "{\"a\":1}\n");
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Should.Throw<OperationCanceledException>(() => EventSources.Open(path).ReadBatches(new CollectingErrors(), cancelled.Token).ToList());
     }
 
     [Fact]

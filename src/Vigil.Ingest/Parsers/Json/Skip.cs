@@ -1,2 +1,0 @@
-namespace Vigil.Ingest.Parsers.Json;
-internal static class Skip { public static readonly bool Raw = Environment.GetEnvironmentVariable("SKIP_RAW") == "1"; public static readonly bool Time = Environment.GetEnvironmentVariable("SKIP_TIME") == "1"; public static readonly bool Add = Environment.GetEnvironmentVariable("SKIP_ADD") == "1"; public static readonly bool Resolve = Environment.GetEnvironmentVariable("SKIP_RESOLVE") == "1"; public static readonly bool Decode = Environment.GetEnvironmentVariable("SKIP_DECODE") == "1";}
