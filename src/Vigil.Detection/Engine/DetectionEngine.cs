@@ -20,6 +20,7 @@ public sealed class DetectionEngine
     private readonly IReadOnlyList<CorrelationBinding> _correlations;
     private readonly int _maxTriggered;
     private readonly int _maxVariants;
+    private readonly int _needleCount;
     private readonly Dictionary<Vigil.Detection.Sigma.Parsing.SigmaRule, Vigil.Detection.Attack.AttackMapping> _attackByRule;
 
     internal DetectionEngine(
@@ -40,6 +41,11 @@ public sealed class DetectionEngine
         _correlations = correlations;
         _maxTriggered = variantBuckets.Append(universal).Max(b => b.Triggered.Length);
         _maxVariants = Math.Max(1, variantBuckets.Length);
+        foreach (var field in variantBuckets.Append(universal).SelectMany(b => b.Fields))
+        {
+            field.NeedleBase = _needleCount;
+            _needleCount += field.Automaton?.NeedleCount ?? 0;
+        }
         ActiveRuleCount = rules.Count(r => r.State == RuleState.Active);
         _attackByRule = rules.ToDictionary(r => r.Rule, r => r.Attack);
     }
@@ -61,7 +67,7 @@ public sealed class DetectionEngine
 
     /// <summary>Creates per-thread scratch state for <see cref="Match"/>.</summary>
     /// <returns>New scratch state.</returns>
-    public MatchScratch CreateScratch() => new(_compiled.Length, _maxTriggered, _maxVariants);
+    public MatchScratch CreateScratch() => new(_compiled.Length, _maxTriggered, _maxVariants, _needleCount);
 
     /// <summary>Matches one event against every active rule, appending hits (with an event snapshot) to <paramref name="hits"/>.</summary>
     /// <param name="record">The event (bound to <see cref="Schema"/>).</param>
@@ -128,6 +134,7 @@ public sealed class DetectionEngine
         if (++scratch.TriggerGeneration == int.MaxValue)
         {
             Array.Clear(scratch.TriggerStamp);
+            Array.Clear(scratch.NeedleStamp);
             scratch.TriggerGeneration = 1;
         }
 
@@ -136,6 +143,7 @@ public sealed class DetectionEngine
         var marker = new MatchScratch.Marker(scratch);
         foreach (var field in bucket.Fields)
         {
+            scratch.NeedleBase = field.NeedleBase;
             if (field.FieldId == PredicateNode.KeywordField)
             {
                 // Keyword needles: one automaton pass over every value of the event.

@@ -25,4 +25,7 @@ internal sealed class FieldIndex
     public FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> Whole { get; }
 
     public NeedleAutomaton? Automaton { get; }
+
+    /// <summary>Gets or sets the offset of this index's needle ids in the per-thread needle stamps.</summary>
+    public int NeedleBase { get; set; }
 }

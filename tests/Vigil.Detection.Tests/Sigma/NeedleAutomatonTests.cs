@@ -8,7 +8,7 @@ public sealed class NeedleAutomatonTests
     {
         public List<int> Found;
 
-        public void Mark(int payload) => Found.Add(payload);
+        public void MarkNeedle(int needle, int[] payloads) => Found.AddRange(payloads);
     }
 
     private static List<int> Scan(string text, params string[] needles)

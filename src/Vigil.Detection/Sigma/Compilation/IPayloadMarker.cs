@@ -1,7 +1,8 @@
 namespace Vigil.Detection.Sigma.Compilation;
 
-/// <summary>Receives the payloads an automaton scan finds.</summary>
+/// <summary>Receives the needles an automaton scan finds.</summary>
 internal interface IPayloadMarker
 {
-    void Mark(int payload);
+    /// <summary>Called for each occurrence of needle <paramref name="needle"/> (an id local to the automaton).</summary>
+    void MarkNeedle(int needle, int[] payloads);
 }

@@ -3,39 +3,41 @@ namespace Vigil.Detection.Sigma.Compilation;
 /// <summary>
 /// An Aho-Corasick automaton compiled to a dense DFA over a small alphabet, case-insensitive (upper-case folding,
 /// as <see cref="StringComparison.OrdinalIgnoreCase"/>). One pass over a value reports every needle it contains.
+/// Needles that fold to the same text are merged; each state knows at most one needle and links to the nearest
+/// shorter suffix state that has one, so building is linear in the needles' total length.
 /// </summary>
 internal sealed class NeedleAutomaton
 {
     private readonly ushort[] _ascii = new ushort[128];
-    private readonly Dictionary<char, ushort> _other = [];
+    private readonly int _wideBase;
     private readonly int _classes;
     private readonly int[] _delta;
-    private readonly int[]?[] _outputs;
+    private readonly int[] _needleAt;
+    private readonly int[] _outLink;
+    private readonly int[][] _payloads;
 
-    /// <summary>Builds the automaton; <paramref name="needles"/> pairs each literal with the payload ids it reports.</summary>
+    /// <summary>Classes shared by all characters above ASCII (hashed): keeps the table small whatever the needles hold.</summary>
+    private const int WideClasses = 8;
+
+    /// <summary>Builds the automaton; <paramref name="needles"/> pairs each literal with a payload id it reports.</summary>
     public NeedleAutomaton(IReadOnlyList<(string Text, int Payload)> needles)
     {
-        // Alphabet: every folded character of any needle gets a class; class 0 is "any other character".
+        // Alphabet: every folded ASCII character of any needle gets its own class; characters above ASCII share
+        // WideClasses hashed classes; class 0 is "any other character". Sharing a class can only report a needle
+        // that is not there (the rule is then confirmed and rejected), never miss one: the prefilter stays a superset.
         ushort next = 1;
         foreach (var (text, _) in needles)
         {
             foreach (var raw in text)
             {
                 var c = char.ToUpperInvariant(raw);
-                if (ClassOf(c) == 0)
+                if (c < 128 && _ascii[c] == 0)
                 {
-                    if (c < 128)
+                    _ascii[c] = next;
+                    var lower = char.ToLowerInvariant(c);
+                    if (lower < 128)
                     {
-                        _ascii[c] = next;
-                        var lower = char.ToLowerInvariant(c);
-                        if (lower < 128)
-                        {
-                            _ascii[lower] = next;
-                        }
-                    }
-                    else
-                    {
-                        _other[c] = next;
+                        _ascii[lower] = next;
                     }
 
                     next++;
@@ -43,20 +45,30 @@ internal sealed class NeedleAutomaton
             }
         }
 
-        _classes = next;
+        _wideBase = next;
+        _classes = next + WideClasses;
+
+        // Needles that map to the same class sequence become one needle with the union of their payloads.
+        var grouped = needles
+            .Where(n => n.Text.Length > 0)
+            .GroupBy(n => new string([.. n.Text.Select(c => (char)ClassOf(char.ToUpperInvariant(c)))]), StringComparer.Ordinal)
+            .Select(g => (Text: g.Key, Payloads: g.Select(x => x.Payload).Distinct().ToArray()))
+            .ToList();
+        _payloads = [.. grouped.Select(g => g.Payloads)];
 
         // Trie, built straight into the dense table (-1 = no edge yet); the state count is bounded by the needle lengths.
-        var maxStates = 1 + needles.Sum(n => n.Text.Length);
+        var maxStates = 1 + grouped.Sum(n => n.Text.Length);
         var delta = new int[maxStates * _classes];
         Array.Fill(delta, -1);
-        var payloads = new List<int>?[maxStates];
+        var needleAt = new int[maxStates];
+        Array.Fill(needleAt, -1);
         var count = 1;
-        foreach (var (text, payload) in needles)
+        for (var id = 0; id < grouped.Count; id++)
         {
             var state = 0;
-            foreach (var raw in text)
+            foreach (var cls in grouped[id].Text)
             {
-                var slot = state * _classes + ClassOf(char.ToUpperInvariant(raw));
+                var slot = state * _classes + cls;
                 if (delta[slot] < 0)
                 {
                     delta[slot] = count++;
@@ -65,14 +77,16 @@ internal sealed class NeedleAutomaton
                 state = delta[slot];
             }
 
-            (payloads[state] ??= []).Add(payload);
+            needleAt[state] = id;
         }
 
-        // Breadth-first: failure links folded into the table; outputs merged along failure links.
+        // Breadth-first: failure links folded into the table, output links to the nearest suffix state with a needle.
         _delta = delta.Length == count * _classes ? delta : delta[..(count * _classes)];
-        _outputs = new int[]?[count];
+        _needleAt = needleAt[..count];
+        _outLink = new int[count];
         var fail = new int[count];
         var queue = new Queue<int>();
+        _outLink[0] = -1;
         for (var cls = 0; cls < _classes; cls++)
         {
             var child = _delta[cls];
@@ -83,6 +97,7 @@ internal sealed class NeedleAutomaton
             else
             {
                 fail[child] = 0;
+                _outLink[child] = -1;
                 queue.Enqueue(child);
             }
         }
@@ -90,25 +105,19 @@ internal sealed class NeedleAutomaton
         while (queue.Count > 0)
         {
             var state = queue.Dequeue();
-            var merged = payloads[state];
-            if (_outputs[fail[state]] is { } inherited)
-            {
-                merged = merged is null ? [.. inherited] : [.. merged, .. inherited];
-            }
-
-            _outputs[state] = merged is null ? null : [.. merged.Distinct()];
             var row = state * _classes;
-            var failRow = fail[state] * _classes;
             for (var cls = 0; cls < _classes; cls++)
             {
                 var child = _delta[row + cls];
                 if (child < 0)
                 {
-                    _delta[row + cls] = _delta[failRow + cls];
+                    _delta[row + cls] = _delta[fail[state] * _classes + cls];
                 }
                 else
                 {
-                    fail[child] = _delta[failRow + cls];
+                    var f = _delta[fail[state] * _classes + cls];
+                    fail[child] = f;
+                    _outLink[child] = _needleAt[f] >= 0 ? f : _outLink[f];
                     queue.Enqueue(child);
                 }
             }
@@ -116,9 +125,12 @@ internal sealed class NeedleAutomaton
     }
 
     /// <summary>Gets the number of states.</summary>
-    public int StateCount => _outputs.Length;
+    public int StateCount => _needleAt.Length;
 
-    /// <summary>Scans <paramref name="text"/> and calls <paramref name="marker"/> with every payload of every needle found.</summary>
+    /// <summary>Gets the number of distinct needles.</summary>
+    public int NeedleCount => _payloads.Length;
+
+    /// <summary>Scans <paramref name="text"/> and calls <paramref name="marker"/> for every needle found (with its payloads).</summary>
     public void Scan<TMarker>(ReadOnlySpan<char> text, ref TMarker marker)
         where TMarker : struct, IPayloadMarker
     {
@@ -126,20 +138,18 @@ internal sealed class NeedleAutomaton
         var delta = _delta;
         var classes = _classes;
         var ascii = _ascii;
+        var needleAt = _needleAt;
         foreach (var c in text)
         {
             int cls = c < 128 ? ascii[c] : ClassOf(char.ToUpperInvariant(c));
             state = delta[state * classes + cls];
-            if (_outputs[state] is { } outputs)
+            for (var s = needleAt[state] >= 0 ? state : _outLink[state]; s >= 0; s = _outLink[s])
             {
-                foreach (var payload in outputs)
-                {
-                    marker.Mark(payload);
-                }
+                marker.MarkNeedle(needleAt[s], _payloads[needleAt[s]]);
             }
         }
     }
 
-    private ushort ClassOf(char folded)
-        => folded < 128 ? _ascii[folded] : _other.GetValueOrDefault(folded);
+    private int ClassOf(char folded)
+        => folded < 128 ? _ascii[folded] : _wideBase + (folded % WideClasses);
 }
