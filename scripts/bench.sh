@@ -15,11 +15,12 @@ dotnet build bench/Vigil.Benchmarks -c Release -v q -nologo >/dev/null
 vigil=artifacts/bin/Vigil.Cli/release/vigil
 bench=artifacts/bin/Vigil.Benchmarks/release/Vigil.Benchmarks
 
-# 100 rules: the first 100 detection rule files (sorted by path) of the full set, linked, not copied.
+# 100 rules: every 37th rule file (sorted by path) of the full set, so all kinds are represented; linked, not copied.
 rules100=bench-data/rules-100
 rm -rf "$rules100"; mkdir -p "$rules100"
-find "$sigma/rules" "$sigma/rules-emerging-threats" "$sigma/rules-threat-hunting" -name '*.yml' | sort | head -100 \
-  | while read -r f; do ln -s "$(realpath "$f")" "$rules100/$(basename "$f")"; done
+find "$sigma/rules" "$sigma/rules-emerging-threats" "$sigma/rules-threat-hunting" -name '*.yml' | sort > bench-data/all-rules.txt
+awk 'NR % 37 == 1' bench-data/all-rules.txt | head -100 | while read -r f; do ln -s "$(realpath "$f")" "$rules100/$(basename "$f")"; done
+echo "rules-100: $(ls "$rules100" | wc -l) rules" >&2
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 

@@ -19,12 +19,16 @@ internal static class Profile
         var path = args[0];
         var maxRules = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue;
         var sw = Stopwatch.StartNew();
-        var report = new SigmaRuleLoader().LoadPaths(BenchData.FullRuleSet);
+        RuleLoadReport? report = new SigmaRuleLoader().LoadPaths(BenchData.FullRuleSet);
         var load = sw.Elapsed;
+        Console.WriteLine($"heap after load: {GC.GetTotalMemory(true) / 1048576} MB");
         sw.Restart();
-        var rules = report.Rules.Take(maxRules).ToList();
+        var rules = report!.Rules.Take(maxRules).ToList();
         var engine = new DetectionEngineBuilder().UseLogsources(LogsourceMap.LoadDefault()).StrictLogsource(Environment.GetEnvironmentVariable("VIGIL_STRICT") == "1").AddRules(rules).Build();
         var compile = sw.Elapsed;
+        report = null;
+        Console.WriteLine(engine.DescribeMemory());
+        Console.WriteLine($"heap after compile: {GC.GetTotalMemory(true) / 1048576} MB");
         Console.WriteLine($"rules: {rules.Count} loaded in {load.TotalSeconds:N2} s, compiled in {compile.TotalSeconds:N2} s; schema {engine.Schema.Count} fields");
 
         foreach (var line in engine.DescribeBuckets().Take(15))

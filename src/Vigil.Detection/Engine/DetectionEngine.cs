@@ -119,6 +119,14 @@ public sealed class DetectionEngine
                 + string.Join(',', b.Fields.Select(f => $"{(f.FieldId >= 0 ? Schema.NameOf(f.FieldId) : "*")}({f.Automaton?.StateCount ?? 0})"))
                 + "\n    always: " + string.Join(" | ", b.Always.Select(m => m.Rule.Rule.Title)));
 
+    /// <summary>Describes the prefilter's memory: buckets, automata, states and table bytes.</summary>
+    internal string DescribeMemory()
+    {
+        var automata = _variantBuckets.Append(_universal).SelectMany(b => b.Fields).Select(f => f.Automaton).OfType<NeedleAutomaton>().ToList();
+        return $"{_variantBuckets.Length + 1} buckets, {automata.Count} automata, {automata.Sum(a => a.StateCount):N0} states, "
+            + $"{automata.Sum(a => a.TableBytes) / 1048576.0:N1} MB of tables; largest {automata.Max(a => a.TableBytes) / 1048576.0:N1} MB";
+    }
+
     private static void RunBucket(Bucket bucket, EventRecord record, MatchScratch scratch, IList<DetectionHit> hits, ref EventRecord? snapshot)
     {
         foreach (var matcher in bucket.Always)

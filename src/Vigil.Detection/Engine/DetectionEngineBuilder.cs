@@ -215,13 +215,20 @@ public sealed class DetectionEngineBuilder
                     var ruleFilters = filters.GetValueOrDefault(rule) ?? [];
                     if (variants.Count == 0)
                     {
-                        AddMatcher(cr, ruleFilters, name => schema.Resolve(name), universalAlways, universalTriggered);
+                        AddMatcher(cr, ruleFilters, name => schema.Resolve(name), universalAlways, universalTriggered, null);
                     }
                     else
                     {
+                        // Variants that map the rule's fields to the same event fields share one compiled matcher.
+                        var fields = FieldsOf(rule, ruleFilters);
+                        var shared = new Dictionary<string, (RuleMatcher, List<Needle>?)>(StringComparer.Ordinal);
                         foreach (var variant in variants)
                         {
-                            AddMatcher(cr, ruleFilters, name => schema.Resolve(variant.MapField(name)), variantAlways[variant.Id], variantTriggered[variant.Id]);
+                            var key = string.Join('\0', fields.Select(variant.MapField));
+                            var cached = shared.GetValueOrDefault(key);
+                            var made = AddMatcher(
+                                cr, ruleFilters, name => schema.Resolve(variant.MapField(name)), variantAlways[variant.Id], variantTriggered[variant.Id], cached.Item1 is null ? null : cached);
+                            shared.TryAdd(key, made);
                         }
                     }
 
@@ -263,17 +270,32 @@ public sealed class DetectionEngineBuilder
             correlations);
     }
 
-    private void AddMatcher(
-        CompiledRule rule, List<SigmaRule> filters, Func<string, int> resolve, List<RuleMatcher> always, List<(RuleMatcher, List<Needle>)> triggered)
+    private (RuleMatcher, List<Needle>?) AddMatcher(
+        CompiledRule rule,
+        List<SigmaRule> filters,
+        Func<string, int> resolve,
+        List<RuleMatcher> always,
+        List<(RuleMatcher, List<Needle>)> triggered,
+        (RuleMatcher Matcher, List<Needle>? Needles)? reuse)
     {
-        var node = new RuleCompiler(rule.Rule.Detection!, resolve).Compile();
-        if (filters.Count > 0)
+        RuleMatcher matcher;
+        List<Needle>? needles;
+        if (reuse is { } r)
         {
-            node = new AndNode([node, .. filters.Select(f => new RuleCompiler(f.Detection!, resolve).Compile())]);
+            (matcher, needles) = r;
+        }
+        else
+        {
+            var node = new RuleCompiler(rule.Rule.Detection!, resolve).Compile();
+            if (filters.Count > 0)
+            {
+                node = new AndNode([node, .. filters.Select(f => new RuleCompiler(f.Detection!, resolve).Compile())]);
+            }
+
+            matcher = new RuleMatcher(rule, node);
+            needles = new TriggerExtractor(rule.Rule.Detection!, resolve).Extract();
         }
 
-        var matcher = new RuleMatcher(rule, node);
-        var needles = new TriggerExtractor(rule.Rule.Detection!, resolve).Extract();
         if (needles is null || DisablePrefilter)
         {
             always.Add(matcher);
@@ -282,5 +304,29 @@ public sealed class DetectionEngineBuilder
         {
             triggered.Add((matcher, needles));
         }
+
+        return (matcher, needles);
+    }
+
+    private static List<string> FieldsOf(SigmaRule rule, List<SigmaRule> filters)
+    {
+        var fields = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var detection in filters.Select(f => f.Detection!).Prepend(rule.Detection!))
+        {
+            foreach (var predicate in detection.Searches.Values.SelectMany(s => s.Alternatives).SelectMany(a => a))
+            {
+                if (predicate.Field is not null)
+                {
+                    fields.Add(predicate.Field);
+                }
+
+                foreach (var referenced in predicate.ReferencedFields)
+                {
+                    fields.Add(referenced);
+                }
+            }
+        }
+
+        return [.. fields];
     }
 }

@@ -127,6 +127,9 @@ internal sealed class NeedleAutomaton
     /// <summary>Gets the number of states.</summary>
     public int StateCount => _needleAt.Length;
 
+    /// <summary>Gets the size of the transition table in bytes.</summary>
+    public long TableBytes => _delta.Length * sizeof(int);
+
     /// <summary>Gets the number of distinct needles.</summary>
     public int NeedleCount => _payloads.Length;
 

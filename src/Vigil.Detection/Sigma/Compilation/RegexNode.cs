@@ -8,13 +8,13 @@ namespace Vigil.Detection.Sigma.Compilation;
 internal sealed class RegexNode(int fieldId, FieldPredicate predicate)
     : PredicateNode(fieldId, predicate.Regexes.Count, predicate.All, predicate.NotEqual, matchesNull: false)
 {
-    private readonly Regex[] _regexes = [.. predicate.Regexes];
+    private readonly SigmaRegex[] _regexes = [.. predicate.Regexes];
 
     protected override bool MatchGroup(int group, ReadOnlySpan<char> value, EventRecord record)
     {
         try
         {
-            return _regexes[group].IsMatch(value);
+            return _regexes[group].Instance.IsMatch(value);
         }
         catch (RegexMatchTimeoutException)
         {

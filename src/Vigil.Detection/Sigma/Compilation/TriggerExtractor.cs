@@ -33,8 +33,8 @@ internal sealed class TriggerExtractor(SigmaDetection detection, Func<string, in
         var fieldId = p.Field is null ? PredicateNode.KeywordField : resolve(p.Field);
         if (p.Kind == PredicateKind.Regex && p.Regexes.Count > 0)
         {
-            var literals = p.Regexes.Select(r => RegexLiteral.Extract(r.ToString())).ToList();
-            List<Needle>? OfRegex(string? literal) => literal is null ? null : [new Needle(fieldId, literal, Whole: false)];
+            var literals = p.Regexes.Select(r => RegexLiteral.Extract(r.Pattern)).ToList();
+            List<Needle>? OfRegex(string? literal) => literal is null ? null : [Needle.Substring(fieldId, literal)];
             return p.All ? Best(literals.Select(OfRegex)) : Union(literals.Select(OfRegex));
         }
 
@@ -53,7 +53,7 @@ internal sealed class TriggerExtractor(SigmaDetection detection, Func<string, in
         {
             if (fieldId == PredicateNode.KeywordField)
             {
-                return pattern.Length == 0 ? null : [new Needle(fieldId, pattern, Whole: false)];
+                return pattern.Length == 0 ? null : [Needle.Substring(fieldId, pattern)];
             }
 
             return [new Needle(fieldId, pattern, Whole: true)];
@@ -68,7 +68,7 @@ internal sealed class TriggerExtractor(SigmaDetection detection, Func<string, in
             }
         }
 
-        return best.Length == 0 ? null : [new Needle(fieldId, best, Whole: false)];
+        return best.Length == 0 ? null : [Needle.Substring(fieldId, best)];
     }
 
     private static List<Needle>? Union(IEnumerable<List<Needle>?> parts)

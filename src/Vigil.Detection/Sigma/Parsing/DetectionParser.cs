@@ -476,7 +476,7 @@ internal sealed class DetectionParser
 
     private FieldPredicate BuildRegex(PredicateTemplate t, List<(string? Value, YamlNode Node)> values, RegexOptions reOptions)
     {
-        var regexes = new List<Regex>();
+        var regexes = new List<SigmaRegex>();
         foreach (var (value, node) in values)
         {
             if (value is null)
@@ -484,22 +484,16 @@ internal sealed class DetectionParser
                 throw Fail(node, t.Construct, "a regular expression cannot be null");
             }
 
-            var options = reOptions | RegexOptions.CultureInvariant;
             try
             {
-                regexes.Add(new Regex(value, options | RegexOptions.NonBacktracking));
-            }
-            catch (NotSupportedException ex)
-            {
-                try
+                var regex = new SigmaRegex(value, reOptions);
+                if (regex.NeedsBacktracking)
                 {
-                    regexes.Add(new Regex(value, options, RegexTimeout));
-                    _warnings.Add(Warn(node, t.Construct, $"regex needs backtracking ({ex.Message}); it runs with a {RegexTimeout.TotalMilliseconds} ms match timeout"));
+                    _warnings.Add(Warn(node, t.Construct,
+                        $"regex needs backtracking (backreference or lookaround); it runs with a {RegexTimeout.TotalMilliseconds} ms match timeout"));
                 }
-                catch (ArgumentException inner)
-                {
-                    throw Fail(node, t.Construct, $"invalid regular expression: {inner.Message}");
-                }
+
+                regexes.Add(regex);
             }
             catch (ArgumentException ex)
             {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace Vigil.Detection.Sigma.Parsing;
 
@@ -34,7 +33,7 @@ internal sealed class FieldPredicate
     /// <summary>Gets whether the value list contains null (matches a missing field or a JSON null).</summary>
     public bool MatchesNull { get; init; }
 
-    public IReadOnlyList<Regex> Regexes { get; init; } = [];
+    public IReadOnlyList<SigmaRegex> Regexes { get; init; } = [];
 
     public IReadOnlyList<IPNetwork> Networks { get; init; } = [];
 
