@@ -29,7 +29,7 @@ internal sealed class DetectionParser
         YamlNode? conditionNode = null;
         foreach (var (keyNode, valueNode) in detection.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            var key = KeyOf(keyNode, section);
             if (key == "condition")
             {
                 conditionNode = valueNode;
@@ -148,7 +148,7 @@ internal sealed class DetectionParser
         var predicates = new List<FieldPredicate>();
         foreach (var (keyNode, valueNode) in map.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            var key = KeyOf(keyNode, construct);
             predicates.Add(ParsePredicate(key, valueNode, keyNode, $"{construct}.{key}"));
         }
 
@@ -609,6 +609,9 @@ internal sealed class DetectionParser
             Kind = PredicateKind.FieldRef, Position = t.Position, ReferencedFields = refs,
         };
     }
+
+    private static string KeyOf(YamlNode keyNode, string construct)
+        => keyNode is YamlScalarNode { Value: { } value } ? value : throw Fail(keyNode, construct, "map keys must be strings");
 
     private static int Line(YamlNode node) => (int)node.Start.Line;
 

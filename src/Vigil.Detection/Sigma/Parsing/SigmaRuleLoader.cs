@@ -99,6 +99,12 @@ public sealed class SigmaRuleLoader
                 new RuleDiagnostic(file, (int)ex.Start.Line, (int)ex.Start.Column, "yaml", $"invalid YAML: {Innermost(ex).Message}"), null, null));
             return;
         }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet's representation model rejects some malformed event sequences this way.
+            failures.Add(new RuleLoadFailure(new RuleDiagnostic(file, 0, 0, "yaml", $"invalid YAML: {ex.Message}"), null, null));
+            return;
+        }
 
         YamlMappingNode? global = null;
         YamlMappingNode? previous = null;
@@ -152,6 +158,12 @@ public sealed class SigmaRuleLoader
             try
             {
                 rules.Add(SigmaRuleReader.Read(doc, file, _options, docLine, docColumn));
+            }
+            catch (Exception ex) when (ex is InvalidCastException or ArgumentException or InvalidOperationException or OverflowException)
+            {
+                failures.Add(new RuleLoadFailure(
+                    new RuleDiagnostic(file, docLine, docColumn, "document", $"unsupported rule structure ({ex.GetType().Name}: {ex.Message})"),
+                    TryScalar(doc, "id"), TryScalar(doc, "title")));
             }
             catch (SigmaRuleException ex)
             {
