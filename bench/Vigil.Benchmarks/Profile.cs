@@ -36,6 +36,32 @@ internal static class Profile
             Console.WriteLine(line);
         }
 
+        if (Environment.GetEnvironmentVariable("VIGIL_MATCH_LOOP") is { } loops)
+        {
+            var lines = File.ReadLines(path).Take(562).Select(System.Text.Encoding.UTF8.GetBytes).ToList();
+            var records = lines.Select(l =>
+            {
+                var r = new EventRecord();
+                BenchData.Fill(r, engine.Schema, l);
+                return r;
+            }).ToList();
+            var scratch = engine.CreateScratch();
+            var hits = new List<DetectionHit>();
+            var loopWatch = Stopwatch.StartNew();
+            var n = int.Parse(loops, System.Globalization.CultureInfo.InvariantCulture);
+            for (var i = 0; i < n; i++)
+            {
+                foreach (var r in records)
+                {
+                    hits.Clear();
+                    engine.Match(r, scratch, hits);
+                }
+            }
+
+            Console.WriteLine($"match loop: {loopWatch.Elapsed.TotalMilliseconds * 1000 / (n * records.Count):N2} us/event");
+            return 0;
+        }
+
         var parseOnly = Measure(path, engine, match: false);
         var full = Measure(path, engine, match: true);
         Console.WriteLine($"parse only : {parseOnly.Events:N0} events in {parseOnly.Seconds:N2} s = {parseOnly.Events / parseOnly.Seconds:N0} events/s");

@@ -21,6 +21,7 @@ public sealed class DetectionEngine
     private readonly int _maxTriggered;
     private readonly int _maxVariants;
     private readonly int _needleCount;
+    private readonly int _matcherCount;
     private readonly Dictionary<Vigil.Detection.Sigma.Parsing.SigmaRule, Vigil.Detection.Attack.AttackMapping> _attackByRule;
 
     internal DetectionEngine(
@@ -41,6 +42,13 @@ public sealed class DetectionEngine
         _correlations = correlations;
         _maxTriggered = variantBuckets.Append(universal).Max(b => b.Triggered.Length);
         _maxVariants = Math.Max(1, variantBuckets.Length);
+        var matchers = variantBuckets.Append(universal).SelectMany(b => b.Always.Concat(b.Triggered)).Distinct().ToList();
+        for (var i = 0; i < matchers.Count; i++)
+        {
+            matchers[i].Id = i;
+        }
+
+        _matcherCount = matchers.Count;
         foreach (var field in variantBuckets.Append(universal).SelectMany(b => b.Fields))
         {
             field.NeedleBase = _needleCount;
@@ -67,7 +75,7 @@ public sealed class DetectionEngine
 
     /// <summary>Creates per-thread scratch state for <see cref="Match"/>.</summary>
     /// <returns>New scratch state.</returns>
-    public MatchScratch CreateScratch() => new(_compiled.Length, _maxTriggered, _maxVariants, _needleCount);
+    public MatchScratch CreateScratch() => new(_compiled.Length, _maxTriggered, _maxVariants, _needleCount, _matcherCount);
 
     /// <summary>Matches one event against every active rule, appending hits (with an event snapshot) to <paramref name="hits"/>.</summary>
     /// <param name="record">The event (bound to <see cref="Schema"/>).</param>
@@ -81,6 +89,7 @@ public sealed class DetectionEngine
         if (++scratch.EventGeneration == int.MaxValue)
         {
             Array.Clear(scratch.RuleStamp);
+            Array.Clear(scratch.MatcherStamp);
             scratch.EventGeneration = 1;
         }
 
@@ -166,7 +175,8 @@ public sealed class DetectionEngine
             for (var e = record.First(field.FieldId); e >= 0; e = record.Next(e))
             {
                 var value = record.ValueAt(e);
-                if (field.HasWhole && field.Whole.TryGetValue(value, out var ids))
+                if ((uint)(value.Length - field.MinWholeLength) <= (uint)(field.MaxWholeLength - field.MinWholeLength)
+                    && field.Whole.TryGetValue(value, out var ids))
                 {
                     foreach (var id in ids)
                     {
@@ -192,7 +202,14 @@ public sealed class DetectionEngine
     private static void Confirm(RuleMatcher matcher, EventRecord record, MatchScratch scratch, IList<DetectionHit> hits, ref EventRecord? snapshot)
     {
         var rule = matcher.Rule;
-        if (scratch.RuleStamp[rule.Index] == scratch.EventGeneration || !matcher.Node.Eval(record))
+        ref var evaluated = ref scratch.MatcherStamp[matcher.Id];
+        if (evaluated == scratch.EventGeneration || scratch.RuleStamp[rule.Index] == scratch.EventGeneration)
+        {
+            return;
+        }
+
+        evaluated = scratch.EventGeneration;
+        if (!matcher.Node.Eval(record))
         {
             return;
         }

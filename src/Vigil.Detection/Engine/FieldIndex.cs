@@ -13,6 +13,8 @@ internal sealed class FieldIndex
             .GroupBy(n => n.Needle.Text, StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Trigger).Distinct().ToArray(), StringComparer.OrdinalIgnoreCase);
         HasWhole = whole.Count > 0;
+        MinWholeLength = HasWhole ? whole.Keys.Min(k => k.Length) : 0;
+        MaxWholeLength = HasWhole ? whole.Keys.Max(k => k.Length) : -1;
         Whole = whole.GetAlternateLookup<ReadOnlySpan<char>>();
         var partial = needles.Where(n => !n.Needle.Whole).Select(n => (n.Needle.Text, n.Trigger)).ToList();
         Automaton = partial.Count > 0 ? new NeedleAutomaton(partial) : null;
@@ -21,6 +23,12 @@ internal sealed class FieldIndex
     public int FieldId { get; }
 
     public bool HasWhole { get; }
+
+    /// <summary>Gets the shortest whole-value needle: shorter values cannot match and skip the hash lookup.</summary>
+    public int MinWholeLength { get; }
+
+    /// <summary>Gets the longest whole-value needle (-1 when none): longer values skip the hash lookup.</summary>
+    public int MaxWholeLength { get; }
 
     public FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> Whole { get; }
 

@@ -5,8 +5,9 @@ namespace Vigil.Detection.Engine;
 /// <summary>Per-thread working memory for matching; not thread-safe.</summary>
 public sealed class MatchScratch
 {
-    internal MatchScratch(int ruleCount, int maxTriggered, int maxVariants, int needleCount)
+    internal MatchScratch(int ruleCount, int maxTriggered, int maxVariants, int needleCount, int matcherCount)
     {
+        MatcherStamp = new int[Math.Max(1, matcherCount)];
         NeedleStamp = new int[Math.Max(1, needleCount)];
         RuleStamp = new int[ruleCount];
         TriggerStamp = new int[Math.Max(1, maxTriggered)];
@@ -14,6 +15,8 @@ public sealed class MatchScratch
     }
 
     internal int[] RuleStamp { get; }
+
+    internal int[] MatcherStamp { get; }
 
     internal int EventGeneration { get; set; }
 
