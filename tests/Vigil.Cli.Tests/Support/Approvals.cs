@@ -46,7 +46,17 @@ internal static partial class Approvals
             }
         }
 
-        throw new InvalidOperationException($"Vigil.Cli.Tests.csproj not found above {callerFile}.");
+        // Deterministic CI builds (ContinuousIntegrationBuild) map source paths to /_/: find the repository instead.
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "Vigil.Cli.Tests");
+            if (File.Exists(Path.Combine(dir.FullName, "Vigil.slnx")) && File.Exists(Path.Combine(candidate, "Vigil.Cli.Tests.csproj")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException($"Vigil.Cli.Tests.csproj not found above {callerFile} nor above {AppContext.BaseDirectory}.");
     }
 
     [GeneratedRegex("[ \t]+(?=\n)")]
