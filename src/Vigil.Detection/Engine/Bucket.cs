@@ -8,22 +8,27 @@ namespace Vigil.Detection.Engine;
 /// </summary>
 internal sealed class Bucket
 {
-    public Bucket(string name, List<RuleMatcher> always, List<(RuleMatcher Matcher, List<Needle> Needles)> triggered)
+    public Bucket(string name, List<RuleMatcher> always, List<(RuleMatcher Matcher, List<List<Needle>> Clauses)> triggered)
     {
         Name = name;
         Always = [.. always];
         Triggered = [.. triggered.Select(t => t.Matcher)];
+        Required = [.. triggered.Select(t => (byte)((1 << t.Clauses.Count) - 1))];
         var byField = new Dictionary<int, List<(Needle, int)>>();
         for (var i = 0; i < triggered.Count; i++)
         {
-            foreach (var needle in triggered[i].Needles)
+            for (var clause = 0; clause < triggered[i].Clauses.Count; clause++)
             {
-                if (!byField.TryGetValue(needle.FieldId, out var list))
+                foreach (var needle in triggered[i].Clauses[clause])
                 {
-                    byField[needle.FieldId] = list = [];
-                }
+                    if (!byField.TryGetValue(needle.FieldId, out var list))
+                    {
+                        byField[needle.FieldId] = list = [];
+                    }
 
-                list.Add((needle, i));
+                    // Payload: the trigger and which of its clauses the needle satisfies.
+                    list.Add((needle, (i * TriggerExtractor.MaxClauses) + clause));
+                }
             }
         }
 
@@ -35,6 +40,9 @@ internal sealed class Bucket
     public RuleMatcher[] Always { get; }
 
     public RuleMatcher[] Triggered { get; }
+
+    /// <summary>Gets, per triggered matcher, the bit mask of clauses that must all be seen before it becomes a candidate.</summary>
+    public byte[] Required { get; }
 
     public FieldIndex[] Fields { get; }
 }

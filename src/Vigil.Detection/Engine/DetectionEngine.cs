@@ -155,6 +155,7 @@ public sealed class DetectionEngine
             scratch.TriggerGeneration = 1;
         }
 
+        scratch.Required = bucket.Required;
         var candidates = scratch.Candidates;
         candidates.Clear();
         var marker = new MatchScratch.Marker(scratch);

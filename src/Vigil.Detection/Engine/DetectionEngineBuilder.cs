@@ -155,10 +155,10 @@ public sealed class DetectionEngineBuilder
 
         var compiled = new List<CompiledRule>();
         var universalAlways = new List<RuleMatcher>();
-        var universalTriggered = new List<(RuleMatcher, List<Needle>)>();
+        var universalTriggered = new List<(RuleMatcher, List<List<Needle>>)>();
         var variantCount = _logsources?.Variants.Count ?? 0;
         var variantAlways = Enumerable.Range(0, variantCount).Select(_ => new List<RuleMatcher>()).ToArray();
-        var variantTriggered = Enumerable.Range(0, variantCount).Select(_ => new List<(RuleMatcher, List<Needle>)>()).ToArray();
+        var variantTriggered = Enumerable.Range(0, variantCount).Select(_ => new List<(RuleMatcher, List<List<Needle>>)>()).ToArray();
         var result = new List<RuleStatus>();
         var correlations = new List<CorrelationBinding>();
 
@@ -221,7 +221,7 @@ public sealed class DetectionEngineBuilder
                     {
                         // Variants that map the rule's fields to the same event fields share one compiled matcher.
                         var fields = FieldsOf(rule, ruleFilters);
-                        var shared = new Dictionary<string, (RuleMatcher, List<Needle>?)>(StringComparer.Ordinal);
+                        var shared = new Dictionary<string, (RuleMatcher, List<List<Needle>>?)>(StringComparer.Ordinal);
                         foreach (var variant in variants)
                         {
                             var key = string.Join('\0', fields.Select(variant.MapField));
@@ -270,16 +270,16 @@ public sealed class DetectionEngineBuilder
             correlations);
     }
 
-    private (RuleMatcher, List<Needle>?) AddMatcher(
+    private (RuleMatcher, List<List<Needle>>?) AddMatcher(
         CompiledRule rule,
         List<SigmaRule> filters,
         Func<string, int> resolve,
         List<RuleMatcher> always,
-        List<(RuleMatcher, List<Needle>)> triggered,
-        (RuleMatcher Matcher, List<Needle>? Needles)? reuse)
+        List<(RuleMatcher, List<List<Needle>>)> triggered,
+        (RuleMatcher Matcher, List<List<Needle>>? Needles)? reuse)
     {
         RuleMatcher matcher;
-        List<Needle>? needles;
+        List<List<Needle>>? needles;
         if (reuse is { } r)
         {
             (matcher, needles) = r;
@@ -300,7 +300,7 @@ public sealed class DetectionEngineBuilder
         {
             always.Add(matcher);
         }
-        else if (needles.Count > 0)
+        else if (needles.TrueForAll(clause => clause.Count > 0))
         {
             triggered.Add((matcher, needles));
         }

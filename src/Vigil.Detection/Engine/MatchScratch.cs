@@ -11,6 +11,7 @@ public sealed class MatchScratch
         NeedleStamp = new int[Math.Max(1, needleCount)];
         RuleStamp = new int[ruleCount];
         TriggerStamp = new int[Math.Max(1, maxTriggered)];
+        TriggerMask = new byte[Math.Max(1, maxTriggered)];
         Variants = new int[Math.Max(1, maxVariants)];
     }
 
@@ -21,6 +22,10 @@ public sealed class MatchScratch
     internal int EventGeneration { get; set; }
 
     internal int[] TriggerStamp { get; }
+
+    internal byte[] TriggerMask { get; }
+
+    internal byte[] Required { get; set; } = [];
 
     internal int TriggerGeneration { get; set; }
 
@@ -53,10 +58,25 @@ public sealed class MatchScratch
 
         public void Mark(int payload)
         {
-            if (scratch.TriggerStamp[payload] != scratch.TriggerGeneration)
+            var trigger = payload >> 1;
+            ref var mask = ref scratch.TriggerMask[trigger];
+            if (scratch.TriggerStamp[trigger] != scratch.TriggerGeneration)
             {
-                scratch.TriggerStamp[payload] = scratch.TriggerGeneration;
-                scratch.Candidates.Add(payload);
+                scratch.TriggerStamp[trigger] = scratch.TriggerGeneration;
+                mask = 0;
+            }
+
+            if ((mask & 0x80) != 0)
+            {
+                return;
+            }
+
+            mask |= (byte)(1 << (payload & 1));
+            var required = scratch.Required[trigger];
+            if ((mask & required) == required)
+            {
+                mask |= 0x80;
+                scratch.Candidates.Add(trigger);
             }
         }
     }

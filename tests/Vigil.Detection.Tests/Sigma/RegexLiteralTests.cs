@@ -12,6 +12,8 @@ public sealed class RegexLiteralTests
     [InlineData(@"abc[0-9]{2}defg", "defg")]
     [InlineData(@"ab+cdef", "cdef")]
     [InlineData(@"(?i)mimikatz", "mimikatz")]
+    [InlineData(@"ab{2}cde", "cde")]
+    [InlineData(@"x{1000}yyyy", "yyyy")]
     public void Extract_FindsAMandatoryLiteral(string pattern, string expected)
         => RegexLiteral.Extract(pattern).ShouldBe(expected);
 
@@ -21,6 +23,8 @@ public sealed class RegexLiteralTests
     [InlineData(@"(abcdef)?")]
     [InlineData(@"[abc]+\d")]
     [InlineData(@"(?x) a b c d")]
+    [InlineData(@".{1000,}")]
+    [InlineData(@"a{2,30}")]
     public void Extract_ReturnsNullWhenNothingIsMandatory(string pattern)
         => RegexLiteral.Extract(pattern).ShouldBeNull();
 }

@@ -32,8 +32,12 @@ public sealed class SharedRuleTreeTests
         var map = LogsourceMap.LoadDefault();
         var fast = new DetectionEngineBuilder().UseLogsources(map).AddRules(report.Rules).Build();
         var slow = new DetectionEngineBuilder { DisablePrefilter = true }.UseLogsources(map).AddRules(report.Rules).Build();
-        var events = ReadFlatJsonLines(Path.Combine(TestPaths.SharedData, "samples", "windows-json", "evtx-to-mitre.flat.jsonl"));
-        events.Count.ShouldBeGreaterThan(400);
+        var windowsJson = Path.Combine(TestPaths.SharedData, "samples", "windows-json");
+        var events = Directory.EnumerateFiles(windowsJson, "*.json*", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .SelectMany(ReadFlatJsonLines)
+            .ToList();
+        events.Count.ShouldBeGreaterThan(550);
         var fastHits = 0;
         foreach (var fields in events)
         {

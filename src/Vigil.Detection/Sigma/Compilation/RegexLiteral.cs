@@ -94,7 +94,13 @@ internal static class RegexLiteral
 
                     i++;
                     continue;
-                case '.' or '^' or '$' or '*' or '+' or '?' or '{' or '}':
+                case '{':
+                    // A quantifier's bounds are not literal text: skip to the closing brace.
+                    EndRun();
+                    var close = pattern.IndexOf('}', i + 1);
+                    i = close < 0 ? pattern.Length : close + 1;
+                    continue;
+                case '.' or '^' or '$' or '*' or '+' or '?' or '}':
                     EndRun();
                     i++;
                     continue;

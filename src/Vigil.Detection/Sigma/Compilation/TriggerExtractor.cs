@@ -3,27 +3,31 @@ using Vigil.Detection.Sigma.Parsing;
 namespace Vigil.Detection.Sigma.Compilation;
 
 /// <summary>
-/// Derives from a rule a set of needles of which at least one must be present for the rule to match (its trigger),
-/// or null when no such set exists (the rule is then evaluated on every event of its logsource).
+/// Derives from a rule its trigger: at most <see cref="MaxClauses"/> clauses, each a set of needles of which at
+/// least one must be present, all clauses being required for the rule to be able to match (a conjunction of
+/// disjunctions). Null when no such set exists: the rule is then evaluated on every event of its logsource.
+/// An empty clause means the rule can never match.
 /// </summary>
 internal sealed class TriggerExtractor(SigmaDetection detection, Func<string, int> resolve)
 {
-    public List<Needle>? Extract() => Of(detection.Condition);
+    public const int MaxClauses = 2;
 
-    private List<Needle>? Of(ConditionNode node) => node switch
+    public List<List<Needle>>? Extract() => Of(detection.Condition);
+
+    private List<List<Needle>>? Of(ConditionNode node) => node switch
     {
         ConditionSearch s => OfSearch(detection.Searches[s.Name]),
-        ConditionAnd a => Best(a.Children.Select(Of)),
-        ConditionOr o => Union(o.Children.Select(Of)),
-        ConditionAtLeast l => Union(l.Children.Select(Of)),
-        ConditionConstant { Value: false } => [],
+        ConditionAnd a => Conjunction(a.Children.Select(Of)),
+        ConditionOr o => Disjunction(o.Children.Select(Of)),
+        ConditionAtLeast l => Disjunction(l.Children.Select(Of)),
+        ConditionConstant { Value: false } => [[]],
         _ => null,
     };
 
-    private List<Needle>? OfSearch(SearchIdentifier search)
-        => Union(search.Alternatives.Select(alt => Best(alt.Select(OfPredicate))));
+    private List<List<Needle>>? OfSearch(SearchIdentifier search)
+        => Disjunction(search.Alternatives.Select(alt => Conjunction(alt.Select(OfPredicate))));
 
-    private List<Needle>? OfPredicate(FieldPredicate p)
+    private List<List<Needle>>? OfPredicate(FieldPredicate p)
     {
         if (p.NotEqual || p.MatchesNull)
         {
@@ -31,20 +35,22 @@ internal sealed class TriggerExtractor(SigmaDetection detection, Func<string, in
         }
 
         var fieldId = p.Field is null ? PredicateNode.KeywordField : resolve(p.Field);
+        List<List<Needle>?> groups;
         if (p.Kind == PredicateKind.Regex && p.Regexes.Count > 0)
         {
-            var literals = p.Regexes.Select(r => RegexLiteral.Extract(r.Pattern)).ToList();
-            List<Needle>? OfRegex(string? literal) => literal is null ? null : [Needle.Substring(fieldId, literal)];
-            return p.All ? Best(literals.Select(OfRegex)) : Union(literals.Select(OfRegex));
+            groups = [.. p.Regexes.Select(r => RegexLiteral.Extract(r.Pattern) is { } literal ? new List<Needle> { Needle.Substring(fieldId, literal) } : null)];
         }
-
-        if (p.Kind != PredicateKind.Pattern || p.Patterns.Count == 0)
+        else if (p.Kind == PredicateKind.Pattern && p.Patterns.Count > 0)
+        {
+            groups = [.. p.Patterns.Select(group => Union(group.Select(pattern => OfPattern(fieldId, pattern))))];
+        }
+        else
         {
             return null;
         }
 
-        List<Needle>? OfGroup(IReadOnlyList<string> group) => Union(group.Select(pattern => OfPattern(fieldId, pattern)));
-        return p.All ? Best(p.Patterns.Select(OfGroup)) : Union(p.Patterns.Select(OfGroup));
+        // With 'all' every group is required (each is a clause); otherwise any group will do (one clause).
+        return p.All ? Conjunction(groups.Select(g => g is null ? null : new List<List<Needle>> { g })) : Single(Union(groups));
     }
 
     private static List<Needle>? OfPattern(int fieldId, string pattern)
@@ -71,6 +77,8 @@ internal sealed class TriggerExtractor(SigmaDetection detection, Func<string, in
         return best.Length == 0 ? null : [Needle.Substring(fieldId, best)];
     }
 
+    private static List<List<Needle>>? Single(List<Needle>? clause) => clause is null ? null : [clause];
+
     private static List<Needle>? Union(IEnumerable<List<Needle>?> parts)
     {
         var result = new List<Needle>();
@@ -87,25 +95,35 @@ internal sealed class TriggerExtractor(SigmaDetection detection, Func<string, in
         return result;
     }
 
-    private static List<Needle>? Best(IEnumerable<List<Needle>?> parts)
+    /// <summary>All parts are required: keep the most selective clauses among them.</summary>
+    private static List<List<Needle>>? Conjunction(IEnumerable<List<List<Needle>>?> parts)
     {
-        List<Needle>? best = null;
-        var bestScore = int.MinValue;
+        var clauses = parts.OfType<List<List<Needle>>>().SelectMany(c => c).ToList();
+        if (clauses.Count == 0)
+        {
+            return null;
+        }
+
+        return [.. clauses.OrderByDescending(Score).Take(MaxClauses)];
+    }
+
+    /// <summary>Any part will do: every part must have a trigger, and one clause of each (its best) is unioned.</summary>
+    private static List<List<Needle>>? Disjunction(IEnumerable<List<List<Needle>>?> parts)
+    {
+        var result = new List<Needle>();
         foreach (var part in parts)
         {
             if (part is null)
             {
-                continue;
+                return null;
             }
 
-            var score = part.Count == 0 ? int.MaxValue : part.Min(n => n.Score) * 64 - Math.Min(part.Count, 63);
-            if (score > bestScore)
-            {
-                best = part;
-                bestScore = score;
-            }
+            result.AddRange(part.MaxBy(Score)!);
         }
 
-        return best;
+        return [result];
     }
+
+    private static long Score(List<Needle> clause)
+        => clause.Count == 0 ? long.MaxValue : (clause.Min(n => n.Score) * 64L) - Math.Min(clause.Count, 63);
 }
