@@ -56,8 +56,16 @@ internal sealed class NeedleAutomaton
             .ToList();
         _payloads = [.. grouped.Select(g => g.Payloads)];
 
-        // Trie, built straight into the dense table (-1 = no edge yet); the state count is bounded by the needle lengths.
-        var maxStates = 1 + grouped.Sum(n => n.Text.Length);
+        // Trie, built straight into the dense table (-1 = no edge yet). The exact state count comes from the sorted
+        // class strings: each needle adds the characters beyond its longest common prefix with the previous one.
+        var sorted = grouped.Select(g => g.Text).Order(StringComparer.Ordinal).ToList();
+        var maxStates = 1;
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            var common = i == 0 ? 0 : sorted[i].AsSpan().CommonPrefixLength(sorted[i - 1]);
+            maxStates += sorted[i].Length - common;
+        }
+
         var delta = new int[maxStates * _classes];
         Array.Fill(delta, -1);
         var needleAt = new int[maxStates];
@@ -81,8 +89,8 @@ internal sealed class NeedleAutomaton
         }
 
         // Breadth-first: failure links folded into the table, output links to the nearest suffix state with a needle.
-        _delta = delta.Length == count * _classes ? delta : delta[..(count * _classes)];
-        _needleAt = needleAt[..count];
+        _delta = delta;
+        _needleAt = needleAt;
         _outLink = new int[count];
         var fail = new int[count];
         var queue = new Queue<int>();
