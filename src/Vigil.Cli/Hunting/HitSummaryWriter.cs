@@ -32,6 +32,19 @@ internal static class HitSummaryWriter
         console.WriteLine(
             $"{Number(summary.Hits)} hits; {Number(statistics.Events)} events read ({Bytes(statistics.Bytes)}) in "
             + $"{seconds.ToString("0.00", CultureInfo.InvariantCulture)} s, {Number((long)rate)} events/s; {Number(readErrors)} read errors.");
+        if (statistics.RegexTimeouts > 0 || statistics.RegexFallbacks > 0)
+        {
+            console.WriteLine(
+                $"warning: {Number(statistics.RegexTimeouts)} regex matches timed out and counted as no match; "
+                + $"{Number(statistics.RegexFallbacks)} regexes ran on the backtracking engine with a timeout.");
+        }
+
+        if (statistics.CorrelationSkipped > 0)
+        {
+            console.WriteLine(
+                $"warning: {Number(statistics.CorrelationSkipped)} rule hits were left out of correlations "
+                + "(no event time, later than the allowed lateness, or a missing group-by or value field).");
+        }
     }
 
     private static void WriteAttack(IAnsiConsole console, string title, string what, IReadOnlyList<HitCount> counts)

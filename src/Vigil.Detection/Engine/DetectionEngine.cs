@@ -73,6 +73,9 @@ public sealed class DetectionEngine
     /// <summary>Gets the number of regex matches abandoned at their timeout in this process (counted as no match).</summary>
     public static long RegexTimeouts => EngineCounters.RegexTimeouts;
 
+    /// <summary>Gets the number of regexes the NonBacktracking engine refused at first use in this process (they run with a timeout).</summary>
+    public static long RegexFallbacks => EngineCounters.RegexFallbacks;
+
     /// <summary>Creates per-thread scratch state for <see cref="Match"/>.</summary>
     /// <returns>New scratch state.</returns>
     public MatchScratch CreateScratch() => new(_compiled.Length, _maxTriggered, _maxVariants, _needleCount, _matcherCount);

@@ -41,6 +41,8 @@ public sealed class HuntRunner
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(errors);
         var stopwatch = Stopwatch.StartNew();
+        var timeoutsBefore = DetectionEngine.RegexTimeouts;
+        var fallbacksBefore = DetectionEngine.RegexFallbacks;
         var state = new RunState(_engine, sink, new CountingErrors(errors), _engine.CreateCorrelationEngine());
         var workers = Math.Max(1, _options.DegreeOfParallelism);
         using var queue = new BlockingCollection<(string Source, EventBatch Batch)>(workers * 2);
@@ -94,7 +96,15 @@ public sealed class HuntRunner
         }
 
         progress?.Report(new HuntProgress(state.Events, state.Bytes, state.Hits));
-        return new HuntStatistics(state.Events, state.Bytes, state.Hits, state.Errors.Count, stopwatch.Elapsed);
+        var correlations = state.Correlations;
+        return new HuntStatistics(state.Events, state.Bytes, state.Hits, state.Errors.Count, stopwatch.Elapsed)
+        {
+            RegexTimeouts = DetectionEngine.RegexTimeouts - timeoutsBefore,
+            RegexFallbacks = DetectionEngine.RegexFallbacks - fallbacksBefore,
+            CorrelationSkipped = correlations is null ? 0
+                : correlations.UnknownTimeEventCount + correlations.LateEventCount + correlations.MissingGroupFieldCount
+                  + correlations.MissingValueFieldCount + correlations.NonNumericValueCount,
+        };
     }
 
     private static void Work(BlockingCollection<(string Source, EventBatch Batch)> queue, RunState state, CancellationToken cancellationToken)

@@ -172,7 +172,6 @@ internal sealed class DetectionParser
         var timePart = TimePart.None;
         var transforms = new List<string>();
         var reOptions = RegexOptions.None;
-        var fieldRef = false;
 
         for (var i = 1; i < parts.Length; i++)
         {
@@ -241,7 +240,6 @@ internal sealed class DetectionParser
                     kind = SetKind(kind, PredicateKind.Exists, keyNode, construct, mod);
                     break;
                 case "fieldref":
-                    fieldRef = true;
                     kind = SetKind(kind, PredicateKind.FieldRef, keyNode, construct, mod);
                     break;
                 default:
@@ -288,7 +286,7 @@ internal sealed class DetectionParser
             PredicateKind.Cidr => BuildCidr(common, values),
             PredicateKind.Compare or PredicateKind.Time => BuildCompare(common, values, kind, op, timePart),
             PredicateKind.Exists => BuildExists(common, values),
-            _ => BuildFieldRef(common, values, fieldRef),
+            _ => BuildFieldRef(common, values),
         };
     }
 
@@ -594,9 +592,8 @@ internal sealed class DetectionParser
         };
     }
 
-    private static FieldPredicate BuildFieldRef(PredicateTemplate t, List<(string? Value, YamlNode Node)> values, bool fieldRef)
+    private static FieldPredicate BuildFieldRef(PredicateTemplate t, List<(string? Value, YamlNode Node)> values)
     {
-        _ = fieldRef;
         var refs = new List<string>();
         foreach (var (value, node) in values)
         {

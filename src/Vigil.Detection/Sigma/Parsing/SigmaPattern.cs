@@ -46,8 +46,6 @@ internal static class SigmaPattern
 
     public static bool HasWildcards(string pattern) => pattern.AsSpan().IndexOfAny(AnyString, AnyChar) >= 0;
 
-    public static string Literal(string value) => value;
-
     /// <summary>Renders a pattern back to Sigma notation (for messages and output).</summary>
     public static string Display(string pattern)
     {
