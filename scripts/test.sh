@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the solution and runs every test project; ends with one line "N passed, N failed".
 # Needs: the .NET 10 SDK and ../shared/data beside the repository (the SigmaHQ rules and samples used by tests).
+# Installs: Debian libevtx-utils (evtxexport), when missing and run as root.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,17 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 if [ ! -d ../shared/data/sigma ]; then
   echo "warning: ../shared/data is missing; tests that read the shared rule tree and samples will fail" >&2
+fi
+
+# evtxexport (Debian libevtx-utils) is the reference the EVTX reader is checked against.
+if ! command -v evtxexport >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+    echo "installing libevtx-utils (evtxexport) for the EVTX comparison tests" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libevtx-utils) >/dev/null 2>&1 \
+      || echo "warning: could not install libevtx-utils; the EVTX comparison tests will fail" >&2
+  else
+    echo "warning: evtxexport (Debian package libevtx-utils) is missing; the EVTX comparison tests will fail" >&2
+  fi
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

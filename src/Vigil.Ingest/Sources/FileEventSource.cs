@@ -1,6 +1,7 @@
 using System.Globalization;
 using Vigil.Core.Events;
 using Vigil.Ingest.Sources.Json;
+using Vigil.Ingest.Sources.Text;
 
 namespace Vigil.Ingest.Sources;
 
@@ -81,8 +82,16 @@ internal sealed class FileEventSource(string path, EventFileFormat format) : IEv
 
         return actual switch
         {
-            EventFileFormat.Ndjson => new NdjsonBatchReader(Name, input),
+            EventFileFormat.Ndjson => new LineBatchReader(Name, input, NdjsonFormat.Instance),
             EventFileFormat.JsonArray or EventFileFormat.JsonConcatenated => new JsonValueBatchReader(Name, input),
+            EventFileFormat.Evtx => new Formats.Windows.EvtxBatchReader(Name, input),
+            EventFileFormat.WindowsXml => new Formats.Windows.WindowsXmlBatchReader(Name, input),
+            EventFileFormat.CloudTrail => new Formats.CloudTrail.CloudTrailBatchReader(Name, input),
+            EventFileFormat.Syslog => new LineBatchReader(Name, input, new Formats.Syslog.SyslogFormat()),
+            EventFileFormat.Cef => new LineBatchReader(Name, input, new Formats.Cef.CefFormat()),
+            EventFileFormat.Leef => new LineBatchReader(Name, input, new Formats.Cef.LeefFormat()),
+            EventFileFormat.Auditd => new LineBatchReader(Name, input, new Formats.Auditd.AuditdFormat()),
+            EventFileFormat.ZeekTsv => new LineBatchReader(Name, input, new Formats.Zeek.ZeekTsvFormat()),
             _ => throw new InvalidOperationException($"no reader for format {actual}"),
         };
     }

@@ -73,9 +73,9 @@ public sealed class EventSourcesTests : IDisposable
     }
 
     [Fact]
-    public void Open_NotJsonContent_OneErrorAndNoEvents()
+    public void Open_UnrecognisedContent_OneErrorAndNoEvents()
     {
-        var path = _dir.Write("syslog.log", "<134>Oct 11 22:14:15 host app: one\n<134>Oct 11 22:14:16 host app: two\n");
+        var path = _dir.Write("notes.txt", "just some notes\nnothing that is a log\n");
 
         var result = SourceRunner.ReadFile(path);
 

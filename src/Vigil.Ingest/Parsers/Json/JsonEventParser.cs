@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Vigil.Core.Events;
 using Vigil.Ingest.Sources;
+using Vigil.Ingest.Sources.Text;
 
 namespace Vigil.Ingest.Parsers.Json;
 
@@ -11,7 +12,7 @@ namespace Vigil.Ingest.Parsers.Json;
 /// nested deeper than <see cref="SourceLimits.MaxDepth"/> or not valid UTF-8 becomes one <see cref="ReadError"/> and the
 /// caller goes on. One instance per batch being parsed; not thread-safe.
 /// </summary>
-internal sealed class JsonEventParser : IDisposable
+internal sealed class JsonEventParser : ILineParser
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = SourceLimits.MaxDepth };
 
@@ -56,6 +57,12 @@ internal sealed class JsonEventParser : IDisposable
     /// <param name="json">The value.</param>
     /// <param name="lineNumber">The 1-based line where it starts.</param>
     public void ParseValue(ReadOnlySpan<byte> json, long lineNumber) => Parse(json, lineNumber, -1);
+
+    /// <inheritdoc />
+    public void Flush()
+    {
+        // Every line is a whole event: nothing is pending.
+    }
 
     /// <inheritdoc />
     public void Dispose() => _flattener.Dispose();

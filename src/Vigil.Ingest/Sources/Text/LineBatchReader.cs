@@ -2,16 +2,17 @@ using System.Buffers;
 using System.Globalization;
 using Vigil.Core.Events;
 
-namespace Vigil.Ingest.Sources.Json;
+namespace Vigil.Ingest.Sources.Text;
 
 /// <summary>
-/// Splits NDJSON into line-aligned blocks of about <see cref="SourceLimits.BlockSize"/> bytes without parsing them (the
+/// Splits a line-based file (NDJSON, syslog, CEF...) into line-aligned blocks of about <see cref="SourceLimits.BlockSize"/> bytes without parsing them (the
 /// workers do), counting lines so that each block knows its first line number. Memory stays bounded: one block being
 /// filled plus the partial line carried to the next; a line longer than <see cref="SourceLimits.MaxRecordBytes"/> is
 /// reported and skipped without being buffered. When the input fails part way, the complete lines read so far are
-/// still returned and the partial last line is dropped.
+/// still returned and the partial last line is dropped. The <see cref="LineFormat"/> parses the lines, may keep state from
+/// block to block and may move a block's end back so that a multi-line record stays in one batch.
 /// </summary>
-internal sealed class NdjsonBatchReader(string source, InputFile input) : IBatchReader
+internal sealed class LineBatchReader(string source, InputFile input, LineFormat format) : IBatchReader
 {
     private byte[]? _carry;
     private int _carryLength;
@@ -66,6 +67,12 @@ internal sealed class NdjsonBatchReader(string source, InputFile input) : IBatch
             if (newline >= 0)
             {
                 var end = searchFrom + newline + 1;
+                var cut = format.FindCut(buffer.AsSpan(0, end));
+                if (cut > 0 && cut <= end)
+                {
+                    end = cut;
+                }
+
                 Carry(buffer.AsSpan(end, filled - end));
                 return MakeBatch(buffer, end);
             }
@@ -86,7 +93,7 @@ internal sealed class NdjsonBatchReader(string source, InputFile input) : IBatch
         }
     }
 
-    private NdjsonBatch? MakeBatch(byte[] buffer, int end)
+    private LineBatch? MakeBatch(byte[] buffer, int end)
     {
         var start = 0;
         if (!_started)
@@ -105,7 +112,8 @@ internal sealed class NdjsonBatchReader(string source, InputFile input) : IBatch
         }
 
         var fileBytes = input.FileBytesRead;
-        var batch = new NdjsonBatch(source, buffer, start, end, _nextLine, fileBytes - _reportedBytes);
+        var state = format.InspectBlock(buffer.AsSpan(start, end - start), _nextLine);
+        var batch = new LineBatch(source, format, state, buffer, start, end, _nextLine, fileBytes - _reportedBytes);
         _reportedBytes = fileBytes;
         _nextLine += buffer.AsSpan(start, end - start).Count((byte)'\n');
         return batch;
