@@ -65,6 +65,7 @@ internal static class CliApp
         root.SetAction(parseResult => ShowHelpForMissingCommand(parseResult, console));
         root.Subcommands.Add(HuntCommand.Create(console));
         root.Subcommands.Add(RulesCommand.Create(console));
+        root.Subcommands.Add(NormalizeCommand.Create(console));
         return root;
     }
 

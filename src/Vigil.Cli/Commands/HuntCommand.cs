@@ -68,6 +68,7 @@ internal static class HuntCommand
                 result.AddError("--threads must be at least 1.");
             }
         });
+        var inputFormat = InputFormatOption.Create("--input-format");
         var noProgress = new Option<bool>("--no-progress") { Description = "Do not show the progress bar." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only hits and errors: no notes, progress or summary." };
         var detection = new DetectionOptions();
@@ -82,6 +83,7 @@ internal static class HuntCommand
             status,
             tag,
         };
+        hunt.Options.Add(inputFormat);
         detection.AddTo(hunt);
         hunt.Options.Add(threads);
         hunt.Options.Add(noProgress);
@@ -100,6 +102,7 @@ internal static class HuntCommand
             var settings = new HuntSettings
             {
                 Inputs = parseResult.GetRequiredValue(paths),
+                InputFormat = InputFormatOption.Read(parseResult, inputFormat),
                 Detection = detection.Read(parseResult, parseResult.GetRequiredValue(rules), selection),
                 Format = parseResult.GetValue(format) switch
                 {

@@ -42,12 +42,13 @@ internal sealed class HuntInputs
     }
 
     /// <summary>Opens each file as it is reached (lazily, so that only one is open at a time).</summary>
+    /// <param name="format">The input format, or <see cref="EventFileFormat.Auto"/> to detect it per file.</param>
     /// <returns>The sources.</returns>
-    public IEnumerable<IEventSource> OpenSources()
+    public IEnumerable<IEventSource> OpenSources(EventFileFormat format = EventFileFormat.Auto)
     {
         foreach (var file in Files)
         {
-            yield return EventSources.Open(file, EventFileFormat.Auto);
+            yield return EventSources.Open(file, format);
         }
     }
 }

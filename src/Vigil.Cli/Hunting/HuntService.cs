@@ -50,8 +50,8 @@ internal static class HuntService
         try
         {
             statistics = ShowsProgress(settings, console)
-                ? RunWithProgress(runner, inputs, summary, errors, console.CreateErrorConsole(), cancellationToken)
-                : runner.Run(inputs.OpenSources(), summary, errors, null, cancellationToken);
+                ? RunWithProgress(runner, inputs, settings.InputFormat, summary, errors, console.CreateErrorConsole(), cancellationToken)
+                : runner.Run(inputs.OpenSources(settings.InputFormat), summary, errors, null, cancellationToken);
         }
         finally
         {
@@ -82,7 +82,7 @@ internal static class HuntService
         && !(settings.Format != HitOutputFormat.Table && settings.OutputPath is null && console.OutputIsTerminal);
 
     private static HuntStatistics RunWithProgress(
-        HuntRunner runner, HuntInputs inputs, HitSummary sink, ReadErrorReporter errors, IAnsiConsole errorConsole, CancellationToken cancellationToken)
+        HuntRunner runner, HuntInputs inputs, Vigil.Ingest.Sources.EventFileFormat format, HitSummary sink, ReadErrorReporter errors, IAnsiConsole errorConsole, CancellationToken cancellationToken)
         => errorConsole.Progress()
             .AutoClear(true)
             .Columns(
@@ -98,7 +98,7 @@ internal static class HuntService
                 var previous = errors.Redirect(line => errorConsole.WriteLine("vigil: " + line));
                 try
                 {
-                    var statistics = runner.Run(inputs.OpenSources(), sink, errors, new HuntProgressReporter(task), cancellationToken);
+                    var statistics = runner.Run(inputs.OpenSources(format), sink, errors, new HuntProgressReporter(task), cancellationToken);
                     task.Value = task.MaxValue;
                     return statistics;
                 }
@@ -108,7 +108,8 @@ internal static class HuntService
                 }
             });
 
-    private static StreamWriter? OpenOutput(string? path)
+    /// <summary>Opens the output file, or returns null for the standard output; a file that cannot be written is fatal.</summary>
+    internal static StreamWriter? OpenOutput(string? path)
     {
         if (path is null)
         {

@@ -8,6 +8,9 @@ internal sealed class HuntSettings
     /// <summary>Gets the event files and folders.</summary>
     public required IReadOnlyList<string> Inputs { get; init; }
 
+    /// <summary>Gets the forced input format, or Auto to detect it per file.</summary>
+    public Vigil.Ingest.Sources.EventFileFormat InputFormat { get; init; }
+
     /// <summary>Gets the rule, mapping and selection settings.</summary>
     public required DetectionSetupOptions Detection { get; init; }
 
