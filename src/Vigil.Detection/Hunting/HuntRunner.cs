@@ -43,7 +43,10 @@ public sealed class HuntRunner
         var stopwatch = Stopwatch.StartNew();
         var timeoutsBefore = DetectionEngine.RegexTimeouts;
         var fallbacksBefore = DetectionEngine.RegexFallbacks;
-        var state = new RunState(_engine, sink, new CountingErrors(errors), _engine.CreateCorrelationEngine());
+        var state = new RunState(_engine, sink, new CountingErrors(errors), _engine.CreateCorrelationEngine())
+        {
+            InspectorFactory = _options.InspectorFactory,
+        };
         var workers = Math.Max(1, _options.DegreeOfParallelism);
         using var queue = new BlockingCollection<(string Source, EventBatch Batch)>(workers * 2);
         var threads = new Thread[workers];
@@ -145,6 +148,7 @@ public sealed class HuntRunner
     private sealed class MatchHandler(RunState state) : IEventHandler
     {
         private readonly MatchScratch _scratch = state.Engine.CreateScratch();
+        private readonly IEventInspector? _inspector = state.InspectorFactory?.Invoke();
         private readonly List<DetectionHit> _hits = [];
         private long _events;
 
@@ -152,6 +156,7 @@ public sealed class HuntRunner
         {
             _events++;
             state.Engine.Match(record, _scratch, _hits);
+            _inspector?.Inspect(record, _hits);
             if (_hits.Count >= HitFlushThreshold)
             {
                 Flush();
@@ -193,6 +198,8 @@ public sealed class HuntRunner
         public CorrelationEngine? Correlations { get; } = correlations;
 
         public Exception? Failure { get; set; }
+
+        public Func<IEventInspector>? InspectorFactory { get; init; }
 
         /// <summary>Outputs a detection hit and feeds correlations; called under <see cref="SinkLock"/>.</summary>
         public void Emit(DetectionHit hit)

@@ -25,11 +25,64 @@ public sealed class HuntRunnerTests
         stats.CorrelationSkipped.ShouldBe(0);
     }
 
+    [Fact]
+    public void Run_InspectorPerWorker_SeesEveryEventAndItsHitsAreEmitted()
+    {
+        var report = new SigmaRuleLoader().LoadText(RuleHarness.Rule("sel:\n    F: aab\ncondition: sel"), "t.yml");
+        var engine = new DetectionEngineBuilder().AddRules(report.Rules).Build();
+        var hits = new Hits();
+        var inspectors = new List<Inspector>();
+        var options = new HuntOptions
+        {
+            DegreeOfParallelism = 2,
+            InspectorFactory = () =>
+            {
+                var inspector = new Inspector();
+                lock (inspectors)
+                {
+                    inspectors.Add(inspector);
+                }
+
+                return inspector;
+            },
+        };
+
+        var stats = new HuntRunner(engine, options)
+            .Run([new Source(["aab", "ioc", "x", "ioc"])], hits, new Errors(), null, CancellationToken.None);
+
+        inspectors.Count.ShouldBe(2);
+        inspectors.Sum(i => i.Seen).ShouldBe(4);
+        stats.Hits.ShouldBe(3);
+        hits.Titles.Order(StringComparer.Ordinal).ShouldBe(["Test rule", "indicator", "indicator"]);
+    }
+
+    private sealed class Inspector : IEventInspector
+    {
+        private static readonly SigmaRule Rule = new() { File = "indicators.csv", Title = "indicator" };
+
+        public int Seen { get; private set; }
+
+        public void Inspect(EventRecord record, ICollection<DetectionHit> hits)
+        {
+            Seen++;
+            if (record.GetString("F") == "ioc")
+            {
+                hits.Add(new DetectionHit { Rule = Rule, Event = record.Snapshot() });
+            }
+        }
+    }
+
     private sealed class Hits : IHitSink
     {
         public int Count { get; private set; }
 
-        public void OnHit(DetectionHit hit) => Count++;
+        public List<string> Titles { get; } = [];
+
+        public void OnHit(DetectionHit hit)
+        {
+            Count++;
+            Titles.Add(hit.Rule.Title);
+        }
     }
 
     private sealed class Errors : IReadErrorSink
