@@ -8,15 +8,18 @@ namespace Vigil.Core.Events;
 public static class EventTimestamp
 {
     /// <summary>
-    /// The field names <see cref="TryGetFromEvent"/> tries, in this order (matched ignoring case):
-    /// Windows (<c>TimeCreated</c>, Sysmon <c>UtcTime</c>), Elastic/Logstash (<c>@timestamp</c>), generic (<c>timestamp</c>),
-    /// CloudTrail (<c>eventTime</c>), Okta (<c>published</c>), generic (<c>time</c>), Azure Log Analytics (<c>TimeGenerated</c>),
-    /// Entra ID / Graph (<c>createdDateTime</c>), Office 365 (<c>CreationTime</c>), Zeek (<c>ts</c>), NXLog (<c>EventTime</c>).
+    /// The field names <see cref="TryGetFromEvent"/> tries, in this order (matched ignoring case). A source's own event
+    /// time comes first, generic and ingestion times (which shippers add beside it) last:
+    /// Windows (<c>TimeCreated</c>, Sysmon <c>UtcTime</c>), CloudTrail (<c>eventTime</c>; NXLog's <c>EventTime</c> is the
+    /// same name ignoring case), Okta (<c>published</c>), Entra ID sign-ins and Graph (<c>createdDateTime</c>), Entra ID
+    /// audit logs (<c>activityDateTime</c>), Microsoft 365 (<c>CreationTime</c>), Zeek (<c>ts</c>), then
+    /// Elastic/Logstash (<c>@timestamp</c>), generic (<c>timestamp</c>, <c>time</c>) and Azure Log Analytics
+    /// (<c>TimeGenerated</c>, the ingestion time).
     /// </summary>
     public static IReadOnlyList<string> TimeFields { get; } =
     [
-        "TimeCreated", "UtcTime", "@timestamp", "timestamp", "eventTime", "published", "time", "TimeGenerated",
-        "createdDateTime", "CreationTime", "ts", "EventTime",
+        "TimeCreated", "UtcTime", "eventTime", "published", "createdDateTime", "activityDateTime", "CreationTime", "ts",
+        "@timestamp", "timestamp", "time", "TimeGenerated",
     ];
 
     private const long UnixEpochTicks = 621_355_968_000_000_000;
@@ -82,15 +85,16 @@ public static class EventTimestamp
         // A switch on the length first keeps the common case (not a time field) to one comparison or none.
         return name.Length switch
         {
-            2 => Is(name, "ts") ? 10 : -1,
-            4 => Is(name, "time") ? 6 : -1,
+            2 => Is(name, "ts") ? 7 : -1,
+            4 => Is(name, "time") ? 10 : -1,
             7 => Is(name, "UtcTime") ? 1 : -1,
-            9 => Is(name, "timestamp") ? 3 : Is(name, "eventTime") ? 4 : Is(name, "published") ? 5 : -1,
-            10 => Is(name, "@timestamp") ? 2 : -1,
+            9 => Is(name, "eventTime") ? 2 : Is(name, "published") ? 3 : Is(name, "timestamp") ? 9 : -1,
+            10 => Is(name, "@timestamp") ? 8 : -1,
             11 => Is(name, "TimeCreated") ? 0 : -1,
-            12 => Is(name, "CreationTime") ? 9 : -1,
-            13 => Is(name, "TimeGenerated") ? 7 : -1,
-            15 => Is(name, "createdDateTime") ? 8 : -1,
+            12 => Is(name, "CreationTime") ? 6 : -1,
+            13 => Is(name, "TimeGenerated") ? 11 : -1,
+            15 => Is(name, "createdDateTime") ? 4 : -1,
+            16 => Is(name, "activityDateTime") ? 5 : -1,
             _ => -1,
         };
 

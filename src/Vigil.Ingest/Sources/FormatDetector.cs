@@ -81,7 +81,7 @@ internal static class FormatDetector
             return true;
         }
 
-        if (firstLine.StartsWith("type="u8) && firstLine.IndexOf(" msg=audit("u8) > 0)
+        if ((firstLine.StartsWith("type="u8) || firstLine.StartsWith("node="u8)) && firstLine.IndexOf(" msg=audit("u8) > 0)
         {
             format = EventFileFormat.Auditd;
             return true;
@@ -99,12 +99,15 @@ internal static class FormatDetector
         return false;
     }
 
-    /// <summary>A CloudTrail log file is one object whose first member is <c>Records</c>, an array.</summary>
+    /// <summary>
+    /// A CloudTrail log file is one object whose first member is <c>Records</c>, an array; Azure diagnostic settings write
+    /// the same wrapper as <c>records</c>, so the name is matched ignoring ASCII case.
+    /// </summary>
     private static bool IsCloudTrailFile(ReadOnlySpan<byte> content)
     {
         var rest = content[1..];
         rest = rest[Math.Max(0, rest.IndexOfAnyExcept(" \t\r\n"u8))..];
-        if (!rest.StartsWith("\"Records\""u8))
+        if (rest.Length < "\"Records\"".Length || !System.Text.Ascii.EqualsIgnoreCase(rest[.."\"Records\"".Length], "\"Records\""u8))
         {
             return false;
         }
