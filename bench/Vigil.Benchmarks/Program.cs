@@ -6,6 +6,11 @@ if (args.Length > 0 && args[0] == "profile")
     return Profile.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "evtx")
+{
+    return EvtxThroughput.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "tokenize")
 {
     return Tokenize.Run(args[1..]);
