@@ -69,6 +69,12 @@ internal static class HuntCommand
             }
         });
         var inputFormat = InputFormatOption.Create("--input-format");
+        var context = new Option<string?>("--context")
+        {
+            Description = "Organisation context folder (assets, identities, indicators): resolves users and hosts, reports what "
+                + "does not resolve, and reports threat-indicator matches as hits.",
+            HelpName = "DIR",
+        };
         var noProgress = new Option<bool>("--no-progress") { Description = "Do not show the progress bar." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only hits and errors: no notes, progress or summary." };
         var detection = new DetectionOptions();
@@ -84,6 +90,7 @@ internal static class HuntCommand
             tag,
         };
         hunt.Options.Add(inputFormat);
+        hunt.Options.Add(context);
         detection.AddTo(hunt);
         hunt.Options.Add(threads);
         hunt.Options.Add(noProgress);
@@ -103,6 +110,7 @@ internal static class HuntCommand
             {
                 Inputs = parseResult.GetRequiredValue(paths),
                 InputFormat = InputFormatOption.Read(parseResult, inputFormat),
+                ContextPath = parseResult.GetValue(context),
                 Detection = detection.Read(parseResult, parseResult.GetRequiredValue(rules), selection),
                 Format = parseResult.GetValue(format) switch
                 {

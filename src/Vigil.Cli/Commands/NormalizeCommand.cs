@@ -33,6 +33,12 @@ internal static class NormalizeCommand
             Description = "Folder of normalization maps (default: maps/normalize beside the executable or in the repository).",
             HelpName = "DIR",
         };
+        var context = new Option<string?>("--context")
+        {
+            Description = "Organisation context folder (assets, identities, indicators): adds what it knows of each user and host "
+                + "under <entity>.context.*, indicator matches under context.indicators, and reports what does not resolve.",
+            HelpName = "DIR",
+        };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only events and errors: no summary." };
         var command = new Command("normalize", "Write events with their normalized (OCSF-shaped) view, as OCSF, ECS or JSON lines.")
         {
@@ -41,6 +47,7 @@ internal static class NormalizeCommand
             format,
             output,
             maps,
+            context,
             quiet,
         };
         command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandGuard.Run(console, () =>
@@ -57,6 +64,7 @@ internal static class NormalizeCommand
                 InputFormat = InputFormatOption.Read(parseResult, format),
                 OutputPath = parseResult.GetValue(output),
                 MapsPath = parseResult.GetValue(maps),
+                ContextPath = parseResult.GetValue(context),
                 Quiet = parseResult.GetValue(quiet),
             };
             return NormalizeService.Run(settings, console, cancellationToken);

@@ -38,6 +38,7 @@ internal static class HuntService
         }
 
         Note(DescribeRules(setup, settings.Detection.StrictLogsource));
+        var context = settings.ContextPath is null ? null : ContextSetup.Load(settings.ContextPath, null, console.Error, Note);
         var errors = new ReadErrorReporter(line => console.Error.WriteLine("vigil: " + line));
         var inputs = HuntInputs.Expand(settings.Inputs, errors);
 
@@ -45,7 +46,12 @@ internal static class HuntService
         var output = file ?? console.Output;
         var tableConsole = file is null ? console.CreateOutputConsole() : CliConsole.CreateAnsiConsole(file, isTerminal: false);
         using var summary = new HitSummary(HitWriters.Create(settings.Format, output, tableConsole));
-        var runner = new HuntRunner(setup.Engine, new HuntOptions { DegreeOfParallelism = settings.Threads });
+        var indicatorRules = new IndicatorRules(setup.Attack);
+        var runner = new HuntRunner(setup.Engine, new HuntOptions
+        {
+            DegreeOfParallelism = settings.Threads,
+            InspectorFactory = context is null ? null : () => new ContextInspector(context.Normalizer, context.Enricher, indicatorRules),
+        });
         HuntStatistics statistics;
         try
         {
@@ -64,12 +70,16 @@ internal static class HuntService
         {
             var summaryConsole = settings.Format == HitOutputFormat.Table && file is null ? tableConsole : console.CreateErrorConsole();
             HitSummaryWriter.Write(summaryConsole, summary, statistics, errors.Count);
+            if (context is not null)
+            {
+                ContextSetup.WriteResolution(context.Enricher.Stats, console.Error);
+            }
         }
 
         var code = ExitCodes.Ok;
         code |= summary.Hits > 0 ? ExitCodes.Hits : 0;
         code |= errors.Count > 0 ? ExitCodes.InputErrors : 0;
-        code |= ruleErrors > 0 ? ExitCodes.RuleErrors : 0;
+        code |= ruleErrors > 0 || context?.Errors > 0 ? ExitCodes.RuleErrors : 0;
         return code;
     }
 

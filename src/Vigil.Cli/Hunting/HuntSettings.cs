@@ -8,6 +8,9 @@ internal sealed class HuntSettings
     /// <summary>Gets the event files and folders.</summary>
     public required IReadOnlyList<string> Inputs { get; init; }
 
+    /// <summary>Gets the organisation context folder (enrichment and indicators), or null.</summary>
+    public string? ContextPath { get; init; }
+
     /// <summary>Gets the forced input format, or Auto to detect it per file.</summary>
     public Vigil.Ingest.Sources.EventFileFormat InputFormat { get; init; }
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using Vigil.Cli.Hunting;
+using Vigil.Cli.Setup;
 using Vigil.Core.Events;
+using Vigil.Ingest.Enrichment;
 using Vigil.Ingest.Normalization;
 
 namespace Vigil.Cli.Normalizing;
@@ -22,24 +24,45 @@ internal static class NormalizeService
     /// <returns>The exit code.</returns>
     public static int Run(NormalizeSettings settings, CliConsole console, CancellationToken cancellationToken)
     {
-        var map = LoadMaps(settings.MapsPath);
-        foreach (var error in map.Errors.Take(MapErrorPrintLimit))
+        Normalizer normalizer;
+        ContextEnricher? enricher = null;
+        var configurationErrors = 0;
+        if (settings.ContextPath is not null)
         {
-            console.Error.WriteLine($"map error: {error.Message}");
+            var context = ContextSetup.Load(settings.ContextPath, settings.MapsPath, console.Error, note =>
+            {
+                if (!settings.Quiet)
+                {
+                    console.Error.WriteLine("vigil: " + note);
+                }
+            });
+            normalizer = context.Normalizer;
+            enricher = context.Enricher;
+            configurationErrors = context.Errors;
+        }
+        else
+        {
+            var map = ContextSetup.LoadMaps(settings.MapsPath);
+            foreach (var error in map.Errors.Take(MapErrorPrintLimit))
+            {
+                console.Error.WriteLine($"vigil: map error: {error.Message}");
+            }
+
+            normalizer = new Normalizer(map);
+            configurationErrors = map.Errors.Count;
         }
 
-        if (map.Mappings.Count == 0)
+        if (normalizer.MappingCount == 0)
         {
             throw new CliFatalException("no normalization map loaded; nothing can be normalized");
         }
 
-        var normalizer = new Normalizer(map);
         var schema = new EventSchema(normalizer.FieldNames.Concat(EventTimestamp.TimeFields).Distinct(StringComparer.OrdinalIgnoreCase));
         var errors = new ReadErrorReporter(console.Error.WriteLine);
         var inputs = HuntInputs.Expand(settings.Inputs, errors);
         using var file = HuntService.OpenOutput(settings.OutputPath);
         var output = file ?? console.Output;
-        using var writer = new EventWriter(output, settings.Output, normalizer);
+        using var writer = new EventWriter(output, settings.Output, normalizer, enricher);
         var record = new EventRecord();
         foreach (var source in inputs.OpenSources(settings.InputFormat))
         {
@@ -56,6 +79,10 @@ internal static class NormalizeService
         if (!settings.Quiet)
         {
             writer.WriteSummary(console.Error);
+            if (enricher is not null)
+            {
+                ContextSetup.WriteResolution(enricher.Stats, console.Error);
+            }
         }
 
         var code = ExitCodes.Ok;
@@ -64,24 +91,12 @@ internal static class NormalizeService
             code |= ExitCodes.InputErrors;
         }
 
-        if (map.Errors.Count > 0)
+        if (configurationErrors > 0)
         {
             code |= ExitCodes.RuleErrors;
         }
 
         return code;
-    }
-
-    private static NormalizationMap LoadMaps(string? path)
-    {
-        try
-        {
-            return path is null ? NormalizationMap.LoadDefault() : NormalizationMap.Load(path);
-        }
-        catch (DirectoryNotFoundException ex)
-        {
-            throw new CliFatalException(ex.Message, ex);
-        }
     }
 
     /// <summary>Normalizes each event and writes it as one JSON line; counts what it saw.</summary>
@@ -90,6 +105,8 @@ internal static class NormalizeService
         private readonly TextWriter _output;
         private readonly NormalizeOutput _shape;
         private readonly Normalizer _normalizer;
+        private readonly ContextEnricher? _enricher;
+        private readonly List<IndicatorHit> _indicators = [];
         private readonly NormalizedEvent _view = new();
         private readonly MemoryStream _buffer = new();
         private readonly Utf8JsonWriter _json;
@@ -97,12 +114,14 @@ internal static class NormalizeService
         private readonly Dictionary<string, long> _unmappedByFile = new(StringComparer.Ordinal);
         private string _file = string.Empty;
         private long _events;
+        private long _indicatorHits;
 
-        public EventWriter(TextWriter output, NormalizeOutput shape, Normalizer normalizer)
+        public EventWriter(TextWriter output, NormalizeOutput shape, Normalizer normalizer, ContextEnricher? enricher)
         {
             _output = output;
             _shape = shape;
             _normalizer = normalizer;
+            _enricher = enricher;
             _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         }
 
@@ -120,6 +139,17 @@ internal static class NormalizeService
             if (!_normalizer.Normalize(record, _view))
             {
                 _unmappedByFile[_file] = _unmappedByFile.GetValueOrDefault(_file) + 1;
+            }
+
+            if (_enricher is not null)
+            {
+                _indicators.Clear();
+                _enricher.Enrich(_view, record.SourceName, _indicators);
+                if (_indicators.Count > 0)
+                {
+                    _view.Set("context.indicators", string.Join("; ", _indicators.Select(Describe)));
+                    _indicatorHits += _indicators.Count;
+                }
             }
 
             var key = $"{_view.Source ?? "(no map)"}\t{_view.ClassUid} {_view.ClassName}";
@@ -143,9 +173,20 @@ internal static class NormalizeService
             _output.WriteLine(System.Text.Encoding.UTF8.GetString(_buffer.GetBuffer(), 0, (int)_buffer.Length));
         }
 
+        private static string Describe(IndicatorHit hit)
+        {
+            var techniques = hit.Indicator.Techniques.Count == 0 ? string.Empty : " " + string.Join(',', hit.Indicator.Techniques);
+            return $"{hit.Indicator.Kind}:{hit.Indicator.Value} at {hit.Attribute} ({hit.Indicator.Source ?? hit.Indicator.Origin}{techniques})";
+        }
+
         public void WriteSummary(TextWriter error)
         {
             error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"normalized {_events} events"));
+            if (_enricher is not null)
+            {
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threat-indicator matches: {_indicatorHits} (in 'context.indicators')"));
+            }
+
             foreach (var (key, count) in _bySourceAndClass)
             {
                 var parts = key.Split('\t');

@@ -39,7 +39,7 @@ internal static class DetectionSetup
         // back to the OS once, before the long-running hunt (peak memory is one of the hunt's documented figures).
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        return new DetectionSetupResult(report, engine);
+        return new DetectionSetupResult(report, engine, attack);
     }
 
     private static LogsourceMap? LoadLogsources(string? path, Action<string> note)

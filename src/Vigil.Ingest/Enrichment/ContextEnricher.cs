@@ -67,9 +67,23 @@ public sealed partial class ContextEnricher
             ResolveUser(view, source, entity);
         }
 
+        string? counted1 = null;
+        string? counted2 = null;
         foreach (var entity in HostEntities)
         {
-            ResolveHost(view, source, entity);
+            // The same host named twice in one event (device and destination of a logon) is counted once.
+            var raw = ResolveHost(view, source, entity, counted1, counted2);
+            if (raw is not null)
+            {
+                if (counted1 is null)
+                {
+                    counted1 = raw;
+                }
+                else
+                {
+                    counted2 ??= raw;
+                }
+            }
         }
 
         if (_context.Indicators.All.Count > 0)
@@ -89,7 +103,7 @@ public sealed partial class ContextEnricher
 
         var domain = view.Get(entity + ".domain");
         var raw = name is not null && domain is not null && name.IndexOfAny(['\\', '@']) < 0 ? $"{domain}\\{name}" : name;
-        var result = raw is null ? default : _context.Identities.Resolve(raw);
+        var result = raw is null ? default : ResolveIdentity(raw);
         if (!result.Resolved && result.Kind is not (IdentityMatchKind.System or IdentityMatchKind.Machine) && uid is not null)
         {
             var byUid = _context.Identities.Resolve(uid);
@@ -121,13 +135,66 @@ public sealed partial class ContextEnricher
         }
     }
 
-    private void ResolveHost(NormalizedEvent view, string source, string entity)
+    /// <summary>
+    /// Resolves a user name, trying the other forms sources write it in when the name as given does not resolve: an LDAP
+    /// distinguished name (<c>CN=jdoe,OU=Staff,DC=corp,DC=example</c> as <c>jdoe@corp.example</c>, then <c>jdoe</c>) and a
+    /// cloud session principal (<c>AROA...:jdoe@corp.example</c> by the part after the colon).
+    /// </summary>
+    private IdentityResolution ResolveIdentity(string raw)
+    {
+        var result = _context.Identities.Resolve(raw);
+        if (result.Resolved || result.Kind is IdentityMatchKind.System or IdentityMatchKind.Machine or IdentityMatchKind.Ambiguous)
+        {
+            return result;
+        }
+
+        if (raw.StartsWith("CN=", StringComparison.OrdinalIgnoreCase))
+        {
+            var parts = raw.Split(',', StringSplitOptions.TrimEntries);
+            var cn = parts[0][3..];
+            var dns = string.Join('.', parts.Where(p => p.StartsWith("DC=", StringComparison.OrdinalIgnoreCase)).Select(p => p[3..]));
+            var byUpn = dns.Length > 0 ? _context.Identities.Resolve($"{cn}@{dns}") : default;
+            return byUpn.Resolved ? byUpn : _context.Identities.Resolve(cn) is { Resolved: true } byName ? byName : result;
+        }
+
+        var colon = raw.LastIndexOf(':');
+        if (colon > 0 && colon < raw.Length - 1 && raw.IndexOf('\\', StringComparison.Ordinal) < 0)
+        {
+            var session = _context.Identities.Resolve(raw[(colon + 1)..]);
+            return session.Resolved ? session : result;
+        }
+
+        return result;
+    }
+
+    /// <summary>A host name that belongs to the organisation: a short name, or a name under one of its known domains.</summary>
+    private bool IsInternalName(string hostname)
+    {
+        if (hostname.IndexOf('.', StringComparison.Ordinal) < 0)
+        {
+            return true;
+        }
+
+        foreach (var domain in _context.Identities.KnownDomains)
+        {
+            if (domain.IndexOf('.', StringComparison.Ordinal) > 0
+                && (hostname.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase) || hostname.Equals(domain, StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <returns>The value counted in the statistics, or null when none was.</returns>
+    private string? ResolveHost(NormalizedEvent view, string source, string entity, string? countedBefore1, string? countedBefore2)
     {
         var hostname = view.Get(entity + ".hostname");
         var ip = view.Get(entity + ".ip");
         if (hostname is null && ip is null)
         {
-            return;
+            return null;
         }
 
         var result = hostname is null ? default : _context.Assets.Resolve(hostname);
@@ -142,11 +209,15 @@ public sealed partial class ContextEnricher
             }
         }
 
-        // The reporting device and every named host count; a bare address of the other side of a connection is often
-        // outside the organisation, so it is resolved when it can be but not counted as a miss.
-        if (entity == "device" || hostname is not null || result.Resolved)
+        // The reporting device counts, and the other side of a connection when it is resolved or named inside the
+        // organisation; external names and bare addresses are resolved when they can be but not counted as misses.
+        string? counted = null;
+        if ((entity == "device" || result.Resolved || (hostname is not null && IsInternalName(hostname)))
+            && !string.Equals(raw, countedBefore1, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(raw, countedBefore2, StringComparison.OrdinalIgnoreCase))
         {
             Stats.RecordHost(source, raw!, result);
+            counted = raw;
         }
 
         var prefix = entity + ".context.";
@@ -163,6 +234,8 @@ public sealed partial class ContextEnricher
                 view.Set(prefix + "tags", string.Join(',', asset.Tags));
             }
         }
+
+        return counted;
     }
 
     private void MatchIndicators(NormalizedEvent view, ICollection<IndicatorHit> hits)

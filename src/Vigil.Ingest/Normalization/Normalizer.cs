@@ -20,6 +20,9 @@ public sealed class Normalizer
         FieldNames = [.. _mappings.SelectMany(SourceFields).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>Gets the number of source mappings.</summary>
+    public int MappingCount => _mappings.Length;
+
     /// <summary>Gets every source field the maps read (to add to an event schema so lookups go by id).</summary>
     public IReadOnlyList<string> FieldNames { get; }
 

@@ -22,6 +22,9 @@ public sealed class ContextEnricherTests
     [InlineData("CORP\\jdoe", null, "jdoe", "resolved")]
     [InlineData("jdoe@corp.example", null, "jdoe", "resolved")]
     [InlineData("S-1-5-21-3623811015-3361044348-30300820-1104", null, "jdoe", "resolved")]
+    [InlineData("CN=jdoe,OU=Staff,DC=corp,DC=example", null, "jdoe", "resolved")]
+    [InlineData("AROAE9802F75D53314250:jdoe@corp.example", null, "jdoe", "resolved")]
+    [InlineData("CN=nobody,OU=Staff,DC=corp,DC=example", null, null, "unresolved")]
     [InlineData("tnguyen", "CORP", null, "unresolved")]
     [InlineData("SYSTEM", "NT AUTHORITY", null, "system")]
     public void Enrich_ActorUser_ResolvedToCanonical(string name, string? domain, string? canonical, string resolution)
@@ -71,11 +74,12 @@ public sealed class ContextEnricherTests
     }
 
     [Fact]
-    public void Enrich_CountsUnresolvedPerSource_ExternalAddressNotCountedAsMiss()
+    public void Enrich_CountsUnresolvedPerSource_ExternalNamesAndAddressesNotCountedAsMisses()
     {
         var enricher = new ContextEnricher(Demo.Value);
         var hits = new List<IndicatorHit>();
-        enricher.Enrich(View(("device.hostname", "WS-0408"), ("actor.user.name", "tnguyen"), ("dst_endpoint.ip", "8.8.8.8")), "f", hits);
+        var view = View(("device.hostname", "WS-0408"), ("actor.user.name", "tnguyen"), ("dst_endpoint.ip", "8.8.8.8"), ("src_endpoint.hostname", "cdn.example.org"));
+        enricher.Enrich(view, "f", hits);
         enricher.Enrich(View(("device.hostname", "DC01"), ("actor.user.name", "jdoe@corp.example")), "f", hits);
 
         var summary = enricher.Stats.Snapshot().ShouldHaveSingleItem();

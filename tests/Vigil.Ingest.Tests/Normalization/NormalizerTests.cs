@@ -89,6 +89,16 @@ public sealed class NormalizerTests
             ["dst_endpoint.ip=8.8.8.8", "metadata.product.vendor_name=Fortinet"]
         },
         {
+            """{"type":["SYSCALL","EXECVE","PROCTITLE","EOE"],"syscall":"59","success":"yes","pid":"2002","ppid":"2001","auid":"1000","ses":"4294967295","exe":"/usr/bin/bash","proctitle":"bash -c id","node":"web01"}""",
+            "linux-auditd", 1007, "Success",
+            ["process.cmd_line=bash -c id", "process.pid=2002", "process.parent_process.pid=2001", "actor.user.uid=1000", "device.hostname=web01"]
+        },
+        {
+            """{"type":"USER_AUTH","pid":"2001","auid":"4294967295","acct":"alice","addr":"198.51.100.7","res":"failed","op":"PAM:authentication"}""",
+            "linux-auditd", 3002, "Failure",
+            ["user.name=alice", "src_endpoint.ip=198.51.100.7"]
+        },
+        {
             """{"CreationTime":"2026-11-02T10:00:00","Id":"x","Operation":"UserLoginFailed","Workload":"AzureActiveDirectory","RecordType":15,"UserId":"jdoe@corp.example","ClientIP":"203.0.113.7"}""",
             "m365", 3002, "Failure",
             ["user.name=jdoe@corp.example", "src_endpoint.ip=203.0.113.7"]
@@ -111,6 +121,17 @@ public sealed class NormalizerTests
             var (path, value) = (expected[..expected.IndexOf('=')], expected[(expected.IndexOf('=') + 1)..]);
             view.Get(path).ShouldBe(value, $"attribute {path}");
         }
+    }
+
+    [Fact]
+    public void Normalize_AuditdUnsetAuid_LeftOut()
+    {
+        var view = new NormalizedEvent();
+
+        Shipped.Value.Normalize(SourceRunner.ParseOne("""{"type":"USER_AUTH","auid":"4294967295","ses":"4294967295","acct":"alice"}"""), view);
+
+        view.Get("actor.user.uid").ShouldBeNull();
+        view.Get("actor.session.uid").ShouldBeNull();
     }
 
     [Fact]
