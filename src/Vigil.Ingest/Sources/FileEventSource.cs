@@ -83,10 +83,9 @@ internal sealed class FileEventSource(string path, EventFileFormat format) : IEv
         return actual switch
         {
             EventFileFormat.Ndjson => new LineBatchReader(Name, input, NdjsonFormat.Instance),
-            EventFileFormat.JsonArray or EventFileFormat.JsonConcatenated => new JsonValueBatchReader(Name, input),
+            EventFileFormat.JsonArray or EventFileFormat.JsonConcatenated or EventFileFormat.CloudTrail => new JsonStreamBatchReader(Name, input),
             EventFileFormat.Evtx => new Formats.Windows.EvtxBatchReader(Name, input),
             EventFileFormat.WindowsXml => new Formats.Windows.WindowsXmlBatchReader(Name, input),
-            EventFileFormat.CloudTrail => new Formats.CloudTrail.CloudTrailBatchReader(Name, input),
             EventFileFormat.Syslog => new LineBatchReader(Name, input, new Formats.Syslog.SyslogFormat()),
             EventFileFormat.Cef => new LineBatchReader(Name, input, new Formats.Cef.CefFormat()),
             EventFileFormat.Leef => new LineBatchReader(Name, input, new Formats.Cef.LeefFormat()),

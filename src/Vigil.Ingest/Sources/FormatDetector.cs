@@ -57,7 +57,7 @@ internal static class FormatDetector
             case (byte)'{':
                 format = IsCloudTrailFile(content) ? EventFileFormat.CloudTrail : DetectObjectStream(content, isWholeContent);
                 return true;
-            case (byte)'R' when Json.JsonValueBatchReader.IsRecordHeader(content):
+            case (byte)'R' when Json.JsonStreamBatchReader.IsRecordHeader(content):
                 format = EventFileFormat.JsonConcatenated;
                 return true;
             case (byte)'<' when content.StartsWith("<?xml"u8) || content.StartsWith("<Event"u8):

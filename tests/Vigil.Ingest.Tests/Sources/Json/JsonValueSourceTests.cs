@@ -114,14 +114,25 @@ public sealed class JsonValueSourceTests : IDisposable
     }
 
     [Fact]
-    public void Read_MalformedOneLineArray_RestReportedUnreadable()
+    public void Read_MalformedOneLineArray_ResumesAtTheNextRecordByItsFirstMember()
     {
         var path = _dir.Write("minified.json", "[{\"a\":1},{\"a\":2,,},{\"a\":3}]");
 
         var result = SourceRunner.ReadFile(path);
 
+        result.Events.Select(e => e.Value("a")).ShouldBe(["1", "3"]);
+        result.Errors.ShouldHaveSingleItem().Location.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Read_MalformedOneLineArrayWithNoLaterRecord_RestReportedUnreadable()
+    {
+        var path = _dir.Write("minified.json", "[{\"a\":1},{\"a\":2,,},{\"b\":3}]");
+
+        var result = SourceRunner.ReadFile(path);
+
         result.Events.ShouldHaveSingleItem().Value("a").ShouldBe("1");
-        result.Errors.ShouldHaveSingleItem().Message.ShouldContain("the rest of the file from line 1 cannot be read");
+        result.Errors.ShouldHaveSingleItem().Message.ShouldContain("the rest of the file from line 1 is skipped");
     }
 
     [Fact]

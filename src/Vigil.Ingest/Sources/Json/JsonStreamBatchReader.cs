@@ -3,12 +3,13 @@ using System.Globalization;
 using System.Text.Json;
 using Vigil.Core.Events;
 using Vigil.Ingest.Sources;
-using Vigil.Ingest.Sources.Json;
 
-namespace Vigil.Ingest.Formats.CloudTrail;
+namespace Vigil.Ingest.Sources.Json;
 
 /// <summary>
-/// Streams records wrappers, <c>{"Records": [ {...}, {...} ]}</c> as CloudTrail writes its S3 log files (and
+/// Streams JSON event files that are not one object per line: arrays of events, concatenated or pretty-printed values
+/// (as jq reads them; the <c>Record N</c> lines that <c>evtx_dump -o json</c> prints between records are skipped), and
+/// records wrappers, <c>{"Records": [ {...}, {...} ]}</c> as CloudTrail writes its S3 log files (and
 /// <c>{"records": [...]}</c> as Azure Monitor diagnostic settings write them), in bounded memory: each element of the
 /// <c>Records</c> array is one event, with the line where it starts, its JSON as raw text, and its fields flattened by the
 /// JSON event parser. Several wrappers may follow one another (concatenated files), one-line or pretty-printed; a
@@ -18,7 +19,7 @@ namespace Vigil.Ingest.Formats.CloudTrail;
 /// <c>{"eventVersion":</c> first), so that a one-line file loses only the bad record; damage to the wrapper itself (not
 /// closed, a missing comma or bracket) is reported with the line where the wrapper starts.
 /// </summary>
-internal sealed partial class CloudTrailBatchReader : IBatchReader
+internal sealed partial class JsonStreamBatchReader : IBatchReader
 {
     /// <summary>Nesting allowed while finding record boundaries; events themselves are held to <see cref="SourceLimits.MaxDepth"/>.</summary>
     private const int ScanMaxDepth = 1024;
@@ -47,7 +48,7 @@ internal sealed partial class CloudTrailBatchReader : IBatchReader
     /// <summary>Creates a reader.</summary>
     /// <param name="source">The input name.</param>
     /// <param name="input">The opened file.</param>
-    public CloudTrailBatchReader(string source, InputFile input)
+    public JsonStreamBatchReader(string source, InputFile input)
     {
         _source = source;
         _input = input;
@@ -137,6 +138,8 @@ internal sealed partial class CloudTrailBatchReader : IBatchReader
         {
             case Expect.TopLevel when b == '{':
                 return !TryEnterWrapper();
+            case Expect.TopLevel when b == 'R' && TrySkipRecordHeader():
+                return false;
             case Expect.TopLevel when b == '[':
                 _containerLine = LineAt(_pos);
                 _pos++;

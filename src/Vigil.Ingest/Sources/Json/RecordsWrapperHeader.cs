@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Vigil.Ingest.Formats.CloudTrail;
+namespace Vigil.Ingest.Sources.Json;
 
 /// <summary>
 /// Recognises the start of a records wrapper: <c>{ "Records" : [</c> as CloudTrail writes its S3 log files, or

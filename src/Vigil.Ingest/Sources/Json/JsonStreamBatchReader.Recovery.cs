@@ -1,10 +1,10 @@
 using System.Globalization;
 using Vigil.Core.Events;
 
-namespace Vigil.Ingest.Formats.CloudTrail;
+namespace Vigil.Ingest.Sources.Json;
 
 /// <summary>Recovery after a malformed record: finding where the next record starts.</summary>
-internal sealed partial class CloudTrailBatchReader
+internal sealed partial class JsonStreamBatchReader
 {
     /// <summary>How many bytes before a candidate record start are kept when the buffer is refilled during recovery.</summary>
     private const int Lookbehind = 256;
@@ -186,6 +186,58 @@ internal sealed partial class CloudTrailBatchReader
         if (close > 0 && name[close] == '"')
         {
             _signature = record.Slice(open, close + 2).ToArray();
+        }
+    }
+
+    /// <summary>Tells whether <paramref name="text"/> starts with a <c>Record N</c> line of <c>evtx_dump -o json</c>.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>Whether it does.</returns>
+    public static bool IsRecordHeader(ReadOnlySpan<byte> text)
+    {
+        if (!text.StartsWith("Record "u8))
+        {
+            return false;
+        }
+
+        var rest = text["Record ".Length..];
+        var digits = rest.IndexOfAnyExceptInRange((byte)'0', (byte)'9');
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        if (digits < 0)
+        {
+            return true;
+        }
+
+        var tail = rest[digits..];
+        var newline = tail.IndexOf((byte)'\n');
+        return (newline < 0 ? tail : tail[..newline]).IndexOfAnyExcept(" \t\r"u8) < 0;
+    }
+
+    /// <summary>Skips a <c>Record N</c> line (evtx_dump -o json); false when the line is something else.</summary>
+    private bool TrySkipRecordHeader()
+    {
+        while (true)
+        {
+            var newline = _buffer.AsSpan(_pos, _end - _pos).IndexOf((byte)'\n');
+            if (newline >= 0 || _eof || _end - _pos > 256)
+            {
+                var line = newline >= 0 ? _buffer.AsSpan(_pos, newline) : _buffer.AsSpan(_pos, _end - _pos);
+                if (!IsRecordHeader(line))
+                {
+                    return false;
+                }
+
+                _pos = newline >= 0 ? _pos + newline + 1 : _end;
+                return true;
+            }
+
+            if (!Refill(_pos))
+            {
+                continue;
+            }
         }
     }
 }
