@@ -59,32 +59,22 @@ internal sealed class EvtxBatchReader : IBatchReader
             }
         }
 
-        EvtxChunkBatch? batch = null;
-        while (batch is null || batch.Length < ChunksPerBatch * EvtxChunkParser.ChunkSize)
+        // One read for the whole batch (the input fills it unless the file ends).
+        cancellationToken.ThrowIfCancellationRequested();
+        var batch = new EvtxChunkBatch(_source, _chunkNumber, _offset, ChunksPerBatch * EvtxChunkParser.ChunkSize);
+        var room = batch.Free[..(ChunksPerBatch * EvtxChunkParser.ChunkSize)];
+        var n = _input.Read(room);
+        var partial = n % EvtxChunkParser.ChunkSize;
+        _offset += n;
+        _chunkNumber += (n / EvtxChunkParser.ChunkSize) + (partial > 0 ? 1 : 0);
+        batch.Commit(n);
+        if (n < room.Length)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            batch ??= new EvtxChunkBatch(_source, _chunkNumber, _offset, ChunksPerBatch * EvtxChunkParser.ChunkSize);
-            var room = batch.Free[..EvtxChunkParser.ChunkSize];
-            var n = _input.Read(room);
-            if (n == 0)
+            _done = true;
+            if (partial > 0 && partial < EvtxChunkParser.ChunkHeaderSize && room.Slice(n - partial, partial).IndexOfAnyExcept((byte)0) < 0)
             {
-                _done = true;
-                break;
-            }
-
-            _offset += n;
-            _chunkNumber++;
-            batch.Commit(n);
-            if (n < EvtxChunkParser.ChunkSize)
-            {
-                _done = true;
-                if (n < EvtxChunkParser.ChunkHeaderSize && room[..n].IndexOfAnyExcept((byte)0) < 0)
-                {
-                    // Trailing padding, not a chunk.
-                    batch.Commit(-n);
-                }
-
-                break;
+                // Trailing padding, not a chunk.
+                batch.Commit(-partial);
             }
         }
 

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Vigil.Ingest.Formats.Windows;
@@ -7,9 +9,11 @@ namespace Vigil.Ingest.Formats.Windows;
 /// <summary>
 /// The binary XML of records ([MS-EVEN6] 2.2.12): a token interpreter over the chunk bytes that streams elements, attributes
 /// and rendered values straight into the <see cref="WindowsEventFieldWriter"/> (no XML text, no DOM). Template definitions
-/// (shared by records of a chunk, or defined inline by the first record using them) are validated once per chunk and cached
-/// by offset; names are read in place by offset. Hostile input is bounded: nesting of elements, templates and binary XML
-/// values is limited, and so is the number of tokens one record may expand to (cyclic or exponential template references).
+/// (shared by records of a chunk, or defined inline by the first record using them) are validated once per chunk, cached
+/// by offset and compiled into plans (<c>EvtxChunkParser.Plan.cs</c>); names are read in place by offset. Hostile input is
+/// bounded: nesting of elements, templates and binary XML values is limited, and so is the number of tokens one record may
+/// expand to (cyclic or exponential template references). The hot methods are compiled fully optimised from the first
+/// call (<see cref="MethodImplOptions.AggressiveOptimization"/>): tiered compilation was seen to leave them at tier 0.
 /// </summary>
 internal sealed partial class EvtxChunkParser
 {
@@ -17,7 +21,9 @@ internal sealed partial class EvtxChunkParser
     private const int MaxTokensPerRecord = 1 << 20;
     private const int TemplateHeaderSize = 24;
 
-    private readonly Dictionary<int, int> _templates = [];
+    private readonly int[] _templateSlots = new int[ChunkSize];
+    private Template[] _templates = new Template[64];
+    private int _templateCount;
     private Value[] _values = new Value[256];
     private int _valueCount;
     private int _budget;
@@ -25,10 +31,25 @@ internal sealed partial class EvtxChunkParser
     private char[] _attr = new char[256];
     private int _attrLength;
 
-    private ReadOnlySpan<byte> Chunk => new(_data, _base, _length);
+    private ReadOnlySpan<byte> Chunk
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(_data, _base, _length);
+    }
 
-    private void ResetCaches() => _templates.Clear();
+    private void ResetCaches()
+    {
+        // Templates by definition offset: _templateSlots[offset] is 1 + the index in _templates, or 0.
+        for (var i = 0; i < _templateCount; i++)
+        {
+            _templateSlots[_templates[i].DefOffset] = 0;
+        }
 
+        _templateCount = 0;
+        ResetPlans();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseDocument(int pos, int end)
     {
         _budget = MaxTokensPerRecord;
@@ -41,12 +62,15 @@ internal sealed partial class EvtxChunkParser
     }
 
     /// <summary>Interprets tokens until end of fragment (false) or the close of the enclosing element (true).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ParseContent(ref int pos, int end, int subs, int subCount, int nest)
     {
         if (nest > MaxNesting)
         {
             throw new InvalidDataException("binary XML nests too deep");
         }
+
+        _recordNest = Math.Max(_recordNest, nest);
 
         while (pos < end)
         {
@@ -70,7 +94,15 @@ internal sealed partial class EvtxChunkParser
                 case 0x05 or 0x07 or 0x08 or 0x09:
                     _attrLength = 0;
                     AppendTextToken(ref pos, end);
-                    _writer.Text(_attr.AsSpan(0, _attrLength));
+                    if (_recording)
+                    {
+                        Emit(PlanCode.Text, _attr.AsSpan(0, _attrLength));
+                    }
+                    else
+                    {
+                        _writer.Text(_attr.AsSpan(0, _attrLength));
+                    }
+
                     break;
                 case 0x0a:
                     pos += 5;
@@ -79,8 +111,13 @@ internal sealed partial class EvtxChunkParser
                 case 0x0b:
                     pos += 3 + (2 * U16(pos + 1));
                     break;
+                case 0x0c when _recording:
+                    throw new InvalidDataException("template instance inside a template definition: not compiled");
                 case 0x0c:
                     ParseTemplateInstance(ref pos, end, nest);
+                    break;
+                case 0x0d or 0x0e when _recording:
+                    RecordSubstitution(ref pos, nest);
                     break;
                 case 0x0d or 0x0e:
                     ParseSubstitution(ref pos, subs, subCount, nest);
@@ -96,6 +133,7 @@ internal sealed partial class EvtxChunkParser
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseElement(ref int pos, int end, int subs, int subCount, int nest)
     {
         var token = Chunk[pos];
@@ -115,7 +153,15 @@ internal sealed partial class EvtxChunkParser
         }
 
         var name = ReadName(nameOffset, ref pos);
-        _writer.StartElement(name);
+        if (_recording)
+        {
+            Emit(PlanCode.Start, name);
+        }
+        else
+        {
+            _writer.StartElement(name);
+        }
+
         if ((token & 0x40) != 0)
         {
             pos += 4;
@@ -128,6 +174,12 @@ internal sealed partial class EvtxChunkParser
 
                 pos += 5;
                 var attrName = ReadName(U32(pos - 4), ref pos);
+                if (_recording)
+                {
+                    RecordAttribute(attrName, ref pos, end);
+                    continue;
+                }
+
                 _attrLength = 0;
                 var omitted = false;
                 while (pos < end && (Chunk[pos] & 0xbf) is 0x05 or 0x07 or 0x08 or 0x09 or 0x0d or 0x0e)
@@ -163,13 +215,21 @@ internal sealed partial class EvtxChunkParser
             throw Unexpected(close, pos - 1);
         }
 
-        _writer.EndElement();
+        if (_recording)
+        {
+            Emit(PlanCode.End, []);
+        }
+        else
+        {
+            _writer.EndElement();
+        }
     }
 
     private static bool PlausibleName(uint offset, int inlineAt, int before)
         => offset == inlineAt || (offset < before && offset >= ChunkHeaderSize);
 
     /// <summary>A value, CDATA, character or entity reference token: appended as text to <c>_attr</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendTextToken(ref int pos, int end)
     {
         var token = Chunk[pos];
@@ -237,6 +297,13 @@ internal sealed partial class EvtxChunkParser
         var index = U16(pos + 1);
         Need(pos, 4);
         pos += 4;
+        Substitute(optional, index, subs, subCount, nest);
+    }
+
+    /// <summary>Writes substitution <paramref name="index"/> of the current template instance as element content.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Substitute(bool optional, int index, int subs, int subCount, int nest)
+    {
         if (index >= subCount)
         {
             if (optional)
@@ -307,6 +374,13 @@ internal sealed partial class EvtxChunkParser
         var index = U16(pos + 1);
         Need(pos, 4);
         pos += 4;
+        return AppendAttributeSubstitution(optional, index, subs, subCount);
+    }
+
+    /// <summary>Appends substitution <paramref name="index"/> to the attribute value in <c>_attr</c>; true when it is optional and has no value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool AppendAttributeSubstitution(bool optional, int index, int subs, int subCount)
+    {
         if (index >= subCount)
         {
             return optional;
@@ -331,12 +405,19 @@ internal sealed partial class EvtxChunkParser
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseTemplateInstance(ref int pos, int end, int nest)
     {
         Need(pos, 10);
         var defOffset = (int)Math.Min(U32(pos + 6), int.MaxValue);
         pos += 10;
-        if (!_templates.TryGetValue(defOffset, out var dataSize))
+        var slot = (uint)defOffset < ChunkSize ? _templateSlots[defOffset] : 0;
+        Template template;
+        if (slot != 0)
+        {
+            template = _templates[slot - 1];
+        }
+        else
         {
             if (defOffset < ChunkHeaderSize || defOffset > _length - TemplateHeaderSize)
             {
@@ -349,9 +430,17 @@ internal sealed partial class EvtxChunkParser
                 throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"template at offset 0x{defOffset:x} runs past the chunk"));
             }
 
-            dataSize = (int)size;
-            _templates[defOffset] = dataSize;
+            template = Compile(defOffset, (int)size);
+            if (_templateCount == _templates.Length)
+            {
+                Array.Resize(ref _templates, _templateCount * 2);
+            }
+
+            _templates[_templateCount++] = template;
+            _templateSlots[defOffset] = _templateCount;
         }
+
+        var dataSize = template.DataSize;
 
         if (defOffset == pos)
         {
@@ -385,13 +474,22 @@ internal sealed partial class EvtxChunkParser
         }
 
         _valueCount += (int)count;
-        var body = defOffset + TemplateHeaderSize;
-        ParseContent(ref body, defOffset + TemplateHeaderSize + dataSize, first, (int)count, nest + 1);
+        if (template.PlanStart >= 0 && nest + template.PlanNest <= MaxNesting)
+        {
+            RunPlan(template, first, (int)count, nest);
+        }
+        else
+        {
+            var body = defOffset + TemplateHeaderSize;
+            ParseContent(ref body, defOffset + TemplateHeaderSize + dataSize, first, (int)count, nest + 1);
+        }
+
         _valueCount = first;
         pos = dataPos;
     }
 
     /// <summary>Reads the name at <paramref name="offset"/>; when it is defined inline at <paramref name="pos"/>, moves past it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<char> ReadName(uint offset, ref int pos)
     {
         if (offset > (uint)(_length - 8))
@@ -410,9 +508,11 @@ internal sealed partial class EvtxChunkParser
         return chars;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ReadOnlySpan<char> Chars(int at, int count)
         => MemoryMarshal.Cast<byte, char>(Chunk.Slice(Need(at, 2 * count), 2 * count));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendAttr(ReadOnlySpan<char> text)
     {
         if (_attrLength + text.Length > _attr.Length)
@@ -424,19 +524,26 @@ internal sealed partial class EvtxChunkParser
         _attrLength += text.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Need(int at, int count)
     {
         if (at < 0 || count < 0 || at > _length - count)
         {
-            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"binary XML runs past the chunk at offset 0x{at:x}"));
+            ThrowPastChunk(at);
         }
 
         return at;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ushort U16(int at) => BinaryPrimitives.ReadUInt16LittleEndian(Chunk[Need(at, 2)..]);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private uint U32(int at) => BinaryPrimitives.ReadUInt32LittleEndian(Chunk[Need(at, 4)..]);
+
+    [DoesNotReturn]
+    private static void ThrowPastChunk(int at)
+        => throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"binary XML runs past the chunk at offset 0x{at:x}"));
 
     private static InvalidDataException Unexpected(byte token, int pos)
         => new(string.Create(CultureInfo.InvariantCulture, $"unexpected binary XML token 0x{token:x2} at chunk offset 0x{pos:x}"));

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Vigil.Core.Events;
 
 namespace Vigil.Ingest.Formats.Windows;
@@ -42,6 +43,7 @@ internal sealed partial class EvtxChunkParser
     /// <param name="schema">The schema.</param>
     /// <param name="handler">Receives the events.</param>
     /// <param name="errors">Receives broken chunks and records.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ParseChunk(in EvtxChunkRef chunk, EventRecord scratch, EventSchema schema, IEventHandler handler, IReadErrorSink errors)
     {
         _data = chunk.Buffer;
@@ -58,6 +60,7 @@ internal sealed partial class EvtxChunkParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseRecords(in EvtxChunkRef chunk, EventRecord scratch, EventSchema schema, IEventHandler handler, IReadErrorSink errors)
     {
         var span = new ReadOnlySpan<byte>(_data, _base, _length);
@@ -135,6 +138,7 @@ internal sealed partial class EvtxChunkParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseRecord(
         in EvtxChunkRef chunk, int pos, int size, long recordId, EventRecord scratch, EventSchema schema, IEventHandler handler, IReadErrorSink errors)
     {
