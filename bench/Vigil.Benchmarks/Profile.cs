@@ -59,6 +59,7 @@ internal static class Profile
             }
 
             Console.WriteLine($"match loop: {loopWatch.Elapsed.TotalMilliseconds * 1000 / (n * records.Count):N2} us/event");
+            Console.WriteLine($"GCs: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; pause {GC.GetTotalPauseDuration().TotalMilliseconds:N0} ms");
             return 0;
         }
 

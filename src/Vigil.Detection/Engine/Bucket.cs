@@ -4,7 +4,7 @@ namespace Vigil.Detection.Engine;
 
 /// <summary>
 /// The rules of one logsource variant: those without a trigger run on every event of the variant; the others run
-/// only when the prefilter finds one of their needles.
+/// only when the prefilter (shared by all buckets, see <see cref="Prefilter"/>) finds their needles.
 /// </summary>
 internal sealed class Bucket
 {
@@ -14,25 +14,7 @@ internal sealed class Bucket
         Always = [.. always];
         Triggered = [.. triggered.Select(t => t.Matcher)];
         Required = [.. triggered.Select(t => (byte)((1 << t.Clauses.Count) - 1))];
-        var byField = new Dictionary<int, List<(Needle, int)>>();
-        for (var i = 0; i < triggered.Count; i++)
-        {
-            for (var clause = 0; clause < triggered[i].Clauses.Count; clause++)
-            {
-                foreach (var needle in triggered[i].Clauses[clause])
-                {
-                    if (!byField.TryGetValue(needle.FieldId, out var list))
-                    {
-                        byField[needle.FieldId] = list = [];
-                    }
-
-                    // Payload: the trigger and which of its clauses the needle satisfies.
-                    list.Add((needle, (i * TriggerExtractor.MaxClauses) + clause));
-                }
-            }
-        }
-
-        Fields = [.. byField.OrderBy(kv => kv.Key).Select(kv => new FieldIndex(kv.Key, kv.Value))];
+        Clauses = [.. triggered.Select(t => t.Clauses)];
     }
 
     public string Name { get; }
@@ -44,5 +26,12 @@ internal sealed class Bucket
     /// <summary>Gets, per triggered matcher, the bit mask of clauses that must all be seen before it becomes a candidate.</summary>
     public byte[] Required { get; }
 
-    public FieldIndex[] Fields { get; }
+    /// <summary>Gets, per triggered matcher, its trigger: clauses of needles (one needle of each clause must be found).</summary>
+    public List<List<Needle>>[] Clauses { get; }
+
+    /// <summary>Gets or sets the position of the bucket in the prefilter.</summary>
+    public int Index { get; set; }
+
+    /// <summary>Gets or sets the prefilter's id of this bucket's first triggered matcher (the others follow).</summary>
+    public int TriggerBase { get; set; }
 }

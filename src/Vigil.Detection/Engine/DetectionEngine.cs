@@ -8,19 +8,18 @@ namespace Vigil.Detection.Engine;
 
 /// <summary>
 /// Compiled rules: immutable and thread-safe. Each thread matches events with its own <see cref="MatchScratch"/>.
-/// Per event: classify the event into logsource variants, run each variant's literal prefilter (one hash lookup and
-/// one automaton pass per indexed field), then confirm only the candidate rules.
+/// Per event: classify the event into logsource variants, run the literal prefilter of all of them at once (one hash
+/// lookup and one automaton pass per indexed field), then confirm only the candidate rules, variant by variant.
 /// </summary>
 public sealed class DetectionEngine
 {
     private readonly Bucket _universal;
     private readonly Bucket[] _variantBuckets;
+    private readonly Prefilter _prefilter;
     private readonly LogsourceClassifier? _classifier;
     private readonly CompiledRule[] _compiled;
     private readonly IReadOnlyList<CorrelationBinding> _correlations;
-    private readonly int _maxTriggered;
     private readonly int _maxVariants;
-    private readonly int _needleCount;
     private readonly int _matcherCount;
     private readonly Dictionary<Vigil.Detection.Sigma.Parsing.SigmaRule, Vigil.Detection.Attack.AttackMapping> _attackByRule;
 
@@ -40,7 +39,6 @@ public sealed class DetectionEngine
         _classifier = classifier;
         _compiled = compiled;
         _correlations = correlations;
-        _maxTriggered = variantBuckets.Append(universal).Max(b => b.Triggered.Length);
         _maxVariants = Math.Max(1, variantBuckets.Length);
         var matchers = variantBuckets.Append(universal).SelectMany(b => b.Always.Concat(b.Triggered)).Distinct().ToList();
         for (var i = 0; i < matchers.Count; i++)
@@ -49,11 +47,9 @@ public sealed class DetectionEngine
         }
 
         _matcherCount = matchers.Count;
-        foreach (var field in variantBuckets.Append(universal).SelectMany(b => b.Fields))
-        {
-            field.NeedleBase = _needleCount;
-            _needleCount += field.Automaton?.NeedleCount ?? 0;
-        }
+
+        // Bucket i is variant i; the universal bucket comes last.
+        _prefilter = new Prefilter([.. variantBuckets, universal]);
         ActiveRuleCount = rules.Count(r => r.State == RuleState.Active);
         _attackByRule = rules.ToDictionary(r => r.Rule, r => r.Attack);
     }
@@ -78,7 +74,7 @@ public sealed class DetectionEngine
 
     /// <summary>Creates per-thread scratch state for <see cref="Match"/>.</summary>
     /// <returns>New scratch state.</returns>
-    public MatchScratch CreateScratch() => new(_compiled.Length, _maxTriggered, _maxVariants, _needleCount, _matcherCount);
+    public MatchScratch CreateScratch() => new(_compiled.Length, _prefilter, _variantBuckets.Length + 1, _maxVariants, _matcherCount);
 
     /// <summary>Matches one event against every active rule, appending hits (with an event snapshot) to <paramref name="hits"/>.</summary>
     /// <param name="record">The event (bound to <see cref="Schema"/>).</param>
@@ -96,15 +92,37 @@ public sealed class DetectionEngine
             scratch.EventGeneration = 1;
         }
 
+        if (++scratch.TriggerGeneration == int.MaxValue)
+        {
+            Array.Clear(scratch.TriggerStamp);
+            Array.Clear(scratch.NeedleStamp);
+            Array.Clear(scratch.BucketStamp);
+            scratch.TriggerGeneration = 1;
+        }
+
+        // The buckets that apply: the universal one, then the event's variants in ascending order.
+        var variantCount = _classifier?.Classify(record, scratch.Variants) ?? 0;
+        var triggered = _universal.Triggered.Length > 0;
+        scratch.BucketStamp[_universal.Index] = scratch.TriggerGeneration;
+        for (var i = 0; i < variantCount; i++)
+        {
+            var bucket = _variantBuckets[scratch.Variants[i]];
+            scratch.BucketStamp[bucket.Index] = scratch.TriggerGeneration;
+            triggered |= bucket.Triggered.Length > 0;
+        }
+
+        var candidates = scratch.Candidates;
+        candidates.Clear();
+        if (triggered)
+        {
+            FindCandidates(record, scratch);
+        }
+
         EventRecord? snapshot = null;
         RunBucket(_universal, record, scratch, hits, ref snapshot);
-        if (_classifier is not null)
+        for (var i = 0; i < variantCount; i++)
         {
-            var count = _classifier.Classify(record, scratch.Variants);
-            for (var i = 0; i < count; i++)
-            {
-                RunBucket(_variantBuckets[scratch.Variants[i]], record, scratch, hits, ref snapshot);
-            }
+            RunBucket(_variantBuckets[scratch.Variants[i]], record, scratch, hits, ref snapshot);
         }
     }
 
@@ -123,51 +141,37 @@ public sealed class DetectionEngine
     public Vigil.Detection.Attack.AttackMapping AttackOf(Vigil.Detection.Sigma.Parsing.SigmaRule rule)
         => _attackByRule.GetValueOrDefault(rule) ?? Vigil.Detection.Attack.AttackMapping.Empty;
 
-    /// <summary>Describes the buckets (rules always evaluated, rules behind the prefilter, indexed fields), largest first.</summary>
+    /// <summary>Describes the buckets (rules always evaluated, rules behind the prefilter), largest first, then the indexed fields.</summary>
     internal IEnumerable<string> DescribeBuckets()
         => _variantBuckets.Append(_universal)
             .OrderByDescending(b => b.Always.Length * 1000 + b.Triggered.Length)
-            .Select(b => $"{b.Name}: always {b.Always.Length}, triggered {b.Triggered.Length}, fields "
-                + string.Join(',', b.Fields.Select(f => $"{(f.FieldId >= 0 ? Schema.NameOf(f.FieldId) : "*")}({f.Automaton?.StateCount ?? 0})"))
-                + "\n    always: " + string.Join(" | ", b.Always.Select(m => m.Rule.Rule.Title)));
+            .Select(b => $"{b.Name}: always {b.Always.Length}, triggered {b.Triggered.Length}"
+                + "\n    always: " + string.Join(" | ", b.Always.Select(m => m.Rule.Rule.Title)))
+            .Append("prefilter fields: " + string.Join(',', _prefilter.Fields.Select(f => $"{(f.FieldId >= 0 ? Schema.NameOf(f.FieldId) : "*")}({f.Automaton?.StateCount ?? 0})")));
 
     /// <summary>Describes the prefilter's memory: buckets, automata, states and table bytes.</summary>
     internal string DescribeMemory()
     {
-        var automata = _variantBuckets.Append(_universal).SelectMany(b => b.Fields).Select(f => f.Automaton).OfType<NeedleAutomaton>().ToList();
+        var automata = _prefilter.Fields.Select(f => f.Automaton).OfType<NeedleAutomaton>().ToList();
         return $"{_variantBuckets.Length + 1} buckets, {automata.Count} automata, {automata.Sum(a => a.StateCount):N0} states, "
-            + $"{automata.Sum(a => a.TableBytes) / 1048576.0:N1} MB of tables; largest {automata.Max(a => a.TableBytes) / 1048576.0:N1} MB";
+            + $"{automata.Sum(a => a.TableBytes) / 1048576.0:N1} MB of tables; largest {(automata.Count == 0 ? 0 : automata.Max(a => a.TableBytes)) / 1048576.0:N1} MB";
     }
 
-    private static void RunBucket(Bucket bucket, EventRecord record, MatchScratch scratch, IList<DetectionHit> hits, ref EventRecord? snapshot)
+    /// <summary>Runs the prefilter once over the event for every bucket that applies; fills <see cref="MatchScratch.Candidates"/> (sorted).</summary>
+    private void FindCandidates(EventRecord record, MatchScratch scratch)
     {
-        foreach (var matcher in bucket.Always)
-        {
-            Confirm(matcher, record, scratch, hits, ref snapshot);
-        }
-
-        if (bucket.Triggered.Length == 0)
-        {
-            return;
-        }
-
-        if (++scratch.TriggerGeneration == int.MaxValue)
-        {
-            Array.Clear(scratch.TriggerStamp);
-            Array.Clear(scratch.NeedleStamp);
-            scratch.TriggerGeneration = 1;
-        }
-
-        scratch.Required = bucket.Required;
-        var candidates = scratch.Candidates;
-        candidates.Clear();
         var marker = new MatchScratch.Marker(scratch);
-        foreach (var field in bucket.Fields)
+        foreach (var field in _prefilter.Fields)
         {
-            scratch.NeedleBase = field.NeedleBase;
             if (field.FieldId == PredicateNode.KeywordField)
             {
+                if (!AnyApplies(field.Buckets, scratch))
+                {
+                    continue;
+                }
+
                 // Keyword needles: one automaton pass over every value of the event.
+                scratch.NeedleBase = field.NeedleBase;
                 for (var e = 0; e < record.FieldCount; e++)
                 {
                     field.Automaton?.Scan(record.ValueAt(e), ref marker);
@@ -176,7 +180,14 @@ public sealed class DetectionEngine
                 continue;
             }
 
-            for (var e = record.First(field.FieldId); e >= 0; e = record.Next(e))
+            var first = record.First(field.FieldId);
+            if (first < 0 || !AnyApplies(field.Buckets, scratch))
+            {
+                continue;
+            }
+
+            scratch.NeedleBase = field.NeedleBase;
+            for (var e = first; e >= 0; e = record.Next(e))
             {
                 var value = record.ValueAt(e);
                 if ((uint)(value.Length - field.MinWholeLength) <= (uint)(field.MaxWholeLength - field.MinWholeLength)
@@ -192,14 +203,83 @@ public sealed class DetectionEngine
             }
         }
 
-        if (candidates.Count > 1)
+        if (scratch.Candidates.Count > 1)
         {
-            candidates.Sort();
+            scratch.Candidates.Sort();
+        }
+    }
+
+    private static bool AnyApplies(int[] buckets, MatchScratch scratch)
+    {
+        foreach (var bucket in buckets)
+        {
+            if (scratch.BucketStamp[bucket] == scratch.TriggerGeneration)
+            {
+                return true;
+            }
         }
 
-        foreach (var candidate in candidates)
+        return false;
+    }
+
+    private static void RunBucket(Bucket bucket, EventRecord record, MatchScratch scratch, IList<DetectionHit> hits, ref EventRecord? snapshot)
+    {
+        foreach (var matcher in bucket.Always)
         {
-            Confirm(bucket.Triggered[candidate], record, scratch, hits, ref snapshot);
+            Confirm(matcher, record, scratch, hits, ref snapshot);
+        }
+
+        // The candidates are sorted global trigger ids: this bucket's are one run, in its own order.
+        var candidates = scratch.Candidates;
+        var start = bucket.TriggerBase;
+        var end = start + bucket.Triggered.Length;
+        if (candidates.Count == 0 || start == end)
+        {
+            return;
+        }
+
+        var i = candidates.BinarySearch(start);
+        for (i = i < 0 ? ~i : i; i < candidates.Count && candidates[i] < end; i++)
+        {
+            Confirm(bucket.Triggered[candidates[i] - start], record, scratch, hits, ref snapshot);
+        }
+    }
+
+    /// <summary>The first pair of each name (ignoring case), in order; the lists are short, so no hash set.</summary>
+    private static KeyValuePair<string, string>[] DistinctByName(List<KeyValuePair<string, string>> matched)
+    {
+        var count = 0;
+        for (var i = 0; i < matched.Count; i++)
+        {
+            if (!SeenBefore(matched, i))
+            {
+                count++;
+            }
+        }
+
+        var result = new KeyValuePair<string, string>[count];
+        count = 0;
+        for (var i = 0; i < matched.Count; i++)
+        {
+            if (!SeenBefore(matched, i))
+            {
+                result[count++] = matched[i];
+            }
+        }
+
+        return result;
+
+        static bool SeenBefore(List<KeyValuePair<string, string>> pairs, int index)
+        {
+            for (var j = 0; j < index; j++)
+            {
+                if (string.Equals(pairs[j].Key, pairs[index].Key, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 
@@ -228,7 +308,7 @@ public sealed class DetectionEngine
         {
             Rule = rule.Rule,
             Attack = rule.Attack,
-            Matched = [.. matched.DistinctBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase)],
+            Matched = DistinctByName(matched),
             Event = snapshot,
             FirstTime = time,
             LastTime = time,

@@ -3,12 +3,16 @@ using Vigil.Detection.Sigma.Compilation;
 
 namespace Vigil.Detection.Engine;
 
-/// <summary>The needles of one field within a bucket: whole values in a hash table, substrings in one automaton.</summary>
+/// <summary>
+/// The needles of one field, over every bucket: whole values in a hash table, substrings in one automaton, so each
+/// value of the field is looked up and scanned once per event whatever the number of buckets the event belongs to.
+/// </summary>
 internal sealed class FieldIndex
 {
-    public FieldIndex(int fieldId, IReadOnlyList<(Needle Needle, int Trigger)> needles)
+    public FieldIndex(int fieldId, IReadOnlyList<(Needle Needle, int Trigger)> needles, int[] buckets)
     {
         FieldId = fieldId;
+        Buckets = buckets;
         var whole = needles.Where(n => n.Needle.Whole)
             .GroupBy(n => n.Needle.Text, StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Trigger).Distinct().ToArray(), StringComparer.OrdinalIgnoreCase);
@@ -21,6 +25,9 @@ internal sealed class FieldIndex
     }
 
     public int FieldId { get; }
+
+    /// <summary>Gets the buckets with needles on this field: the field is skipped when none of them applies to the event.</summary>
+    public int[] Buckets { get; }
 
     public bool HasWhole { get; }
 

@@ -5,8 +5,13 @@ namespace Vigil.Detection.Engine;
 /// <summary>Per-thread working memory for matching; not thread-safe.</summary>
 public sealed class MatchScratch
 {
-    internal MatchScratch(int ruleCount, int maxTriggered, int maxVariants, int needleCount, int matcherCount)
+    internal MatchScratch(int ruleCount, Prefilter prefilter, int bucketCount, int maxVariants, int matcherCount)
     {
+        var maxTriggered = prefilter.TriggerCount;
+        var needleCount = prefilter.NeedleCount;
+        Required = prefilter.Required;
+        BucketOfTrigger = prefilter.BucketOfTrigger;
+        BucketStamp = new int[Math.Max(1, bucketCount)];
         MatcherStamp = new int[Math.Max(1, matcherCount)];
         NeedleStamp = new int[Math.Max(1, needleCount)];
         RuleStamp = new int[ruleCount];
@@ -25,7 +30,13 @@ public sealed class MatchScratch
 
     internal byte[] TriggerMask { get; }
 
-    internal byte[] Required { get; set; } = [];
+    internal byte[] Required { get; }
+
+    /// <summary>Gets, per global trigger id, its bucket (see <see cref="Prefilter.BucketOfTrigger"/>).</summary>
+    internal int[] BucketOfTrigger { get; }
+
+    /// <summary>Gets, per bucket, the trigger generation of the last event the bucket applied to.</summary>
+    internal int[] BucketStamp { get; }
 
     internal int TriggerGeneration { get; set; }
 
@@ -59,6 +70,12 @@ public sealed class MatchScratch
         public void Mark(int payload)
         {
             var trigger = payload >> 1;
+            if (scratch.BucketStamp[scratch.BucketOfTrigger[trigger]] != scratch.TriggerGeneration)
+            {
+                // The trigger's bucket does not apply to this event.
+                return;
+            }
+
             ref var mask = ref scratch.TriggerMask[trigger];
             if (scratch.TriggerStamp[trigger] != scratch.TriggerGeneration)
             {

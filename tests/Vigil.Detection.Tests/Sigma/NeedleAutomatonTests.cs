@@ -30,4 +30,32 @@ public sealed class NeedleAutomatonTests
     [Fact]
     public void Scan_FindsNothingInUnrelatedText()
         => Scan("nothing to see", "mimikatz", "sekurlsa").ShouldBeEmpty();
+
+    [Fact]
+    public void Scan_ReportsNeedlesReachedOnlyThroughOutputLinks()
+        => Scan("xabcx", "abcd", "bc", "c").ShouldBe([1, 2]);
+
+    [Fact]
+    public void Scan_MatchesIndexOfOnRandomNeedlesAndTexts()
+    {
+        // Small alphabet so that needles overlap, nest and share suffixes: every transition kind is exercised.
+        var random = new Random(20261123);
+        for (var round = 0; round < 200; round++)
+        {
+            var needles = Enumerable.Range(0, random.Next(1, 12)).Select(_ => RandomText(random, random.Next(1, 6))).ToArray();
+            var text = RandomText(random, random.Next(0, 40));
+            var expected = needles.Select((n, i) => (n, i))
+                .Where(x => text.Contains(x.n, StringComparison.OrdinalIgnoreCase))
+                .Select(x => x.i)
+                .Order()
+                .ToList();
+            Scan(text, needles).ShouldBe(expected, $"text {text}, needles {string.Join(',', needles)}");
+        }
+    }
+
+    private static string RandomText(Random random, int length)
+    {
+        const string Alphabet = "abAB\\é";
+        return new([.. Enumerable.Range(0, length).Select(_ => Alphabet[random.Next(Alphabet.Length)])]);
+    }
 }

@@ -1,10 +1,15 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Vigil.Detection.Sigma.Compilation;
 
 /// <summary>
 /// An Aho-Corasick automaton compiled to a dense DFA over a small alphabet, case-insensitive (upper-case folding,
 /// as <see cref="StringComparison.OrdinalIgnoreCase"/>). One pass over a value reports every needle it contains.
 /// Needles that fold to the same text are merged; each state knows at most one needle and links to the nearest
-/// shorter suffix state that has one, so building is linear in the needles' total length.
+/// shorter suffix state that has one, so building is linear in the needles' total length. The table holds, per
+/// transition, the target state's row offset shifted left once, with the low bit set when the target reports a
+/// needle (itself or through its output links): a scan costs one table load per character.
 /// </summary>
 internal sealed class NeedleAutomaton
 {
@@ -130,6 +135,19 @@ internal sealed class NeedleAutomaton
                 }
             }
         }
+
+        // Transitions to row offsets with the "reports" bit (states count * classes stays far below 2^30).
+        if ((long)count * _classes >= 1 << 30)
+        {
+            throw new InvalidOperationException("needle automaton too large");
+        }
+
+        for (var slot = 0; slot < _delta.Length; slot++)
+        {
+            var target = _delta[slot];
+            var reports = _needleAt[target] >= 0 || _outLink[target] >= 0;
+            _delta[slot] = (target * _classes << 1) | (reports ? 1 : 0);
+        }
     }
 
     /// <summary>Gets the number of states.</summary>
@@ -145,19 +163,30 @@ internal sealed class NeedleAutomaton
     public void Scan<TMarker>(ReadOnlySpan<char> text, ref TMarker marker)
         where TMarker : struct, IPayloadMarker
     {
-        var state = 0;
-        var delta = _delta;
-        var classes = _classes;
-        var ascii = _ascii;
-        var needleAt = _needleAt;
+        // Every row offset plus a class is inside the table and every ASCII char inside the class map, by
+        // construction: the loop reads both without bounds checks.
+        ref var delta = ref MemoryMarshal.GetArrayDataReference(_delta);
+        ref var ascii = ref MemoryMarshal.GetArrayDataReference(_ascii);
+        var row = 0;
         foreach (var c in text)
         {
-            int cls = c < 128 ? ascii[c] : ClassOf(char.ToUpperInvariant(c));
-            state = delta[state * classes + cls];
-            for (var s = needleAt[state] >= 0 ? state : _outLink[state]; s >= 0; s = _outLink[s])
+            int cls = c < 128 ? Unsafe.Add(ref ascii, c) : ClassOf(char.ToUpperInvariant(c));
+            var next = Unsafe.Add(ref delta, row + cls);
+            row = next >> 1;
+            if ((next & 1) != 0)
             {
-                marker.MarkNeedle(needleAt[s], _payloads[needleAt[s]]);
+                Report(row / _classes, ref marker);
             }
+        }
+    }
+
+    private void Report<TMarker>(int state, ref TMarker marker)
+        where TMarker : struct, IPayloadMarker
+    {
+        var needleAt = _needleAt;
+        for (var s = needleAt[state] >= 0 ? state : _outLink[state]; s >= 0; s = _outLink[s])
+        {
+            marker.MarkNeedle(needleAt[s], _payloads[needleAt[s]]);
         }
     }
 
