@@ -8,11 +8,8 @@ namespace Vigil.Ingest.Formats.Cef;
 /// ArcSight Common Event Format lines, bare or after a syslog header. The event time is the first of the extension keys
 /// <c>rt</c>, <c>end</c>, <c>start</c> that parses, else the syslog header time. See docs/formats-text.md.
 /// </summary>
-internal sealed class CefFormat : LineFormat
+internal sealed class CefFormat : SyslogFramedFormat
 {
-    private readonly TimeProvider _timeProvider;
-    private readonly TimeSpan _defaultOffset;
-
     /// <summary>Creates the format with the system clock and UTC for times without a zone.</summary>
     public CefFormat()
         : this(TimeProvider.System)
@@ -23,13 +20,12 @@ internal sealed class CefFormat : LineFormat
     /// <param name="timeProvider">The clock year-less times are placed near.</param>
     /// <param name="defaultOffset">The UTC offset of times written without a zone (default: UTC).</param>
     public CefFormat(TimeProvider timeProvider, TimeSpan defaultOffset = default)
+        : base(timeProvider, defaultOffset)
     {
-        _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        _defaultOffset = defaultOffset;
     }
 
     /// <inheritdoc />
-    public override ILineParser CreateParser(
-        string source, EventRecord record, EventSchema schema, IEventHandler handler, IReadErrorSink errors, object? blockState)
-        => new CefLineParser(source, record, schema, handler, errors, new SyslogHeaderParser(_timeProvider.GetUtcNow(), _defaultOffset));
+    protected override ILineParser CreateParser(
+        string source, EventRecord record, EventSchema schema, IEventHandler handler, IReadErrorSink errors, SyslogHeaderParser header)
+        => new CefLineParser(source, record, schema, handler, errors, header);
 }

@@ -8,11 +8,8 @@ namespace Vigil.Ingest.Formats.Cef;
 /// IBM QRadar LEEF 1.0 and 2.0 lines, bare or after a syslog header. The event time is <c>devTime</c> (read with
 /// <c>devTimeFormat</c> when given), else the syslog header time. See docs/formats-text.md.
 /// </summary>
-internal sealed class LeefFormat : LineFormat
+internal sealed class LeefFormat : SyslogFramedFormat
 {
-    private readonly TimeProvider _timeProvider;
-    private readonly TimeSpan _defaultOffset;
-
     /// <summary>Creates the format with the system clock and UTC for times without a zone.</summary>
     public LeefFormat()
         : this(TimeProvider.System)
@@ -23,13 +20,12 @@ internal sealed class LeefFormat : LineFormat
     /// <param name="timeProvider">The clock year-less times are placed near.</param>
     /// <param name="defaultOffset">The UTC offset of times written without a zone (default: UTC).</param>
     public LeefFormat(TimeProvider timeProvider, TimeSpan defaultOffset = default)
+        : base(timeProvider, defaultOffset)
     {
-        _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        _defaultOffset = defaultOffset;
     }
 
     /// <inheritdoc />
-    public override ILineParser CreateParser(
-        string source, EventRecord record, EventSchema schema, IEventHandler handler, IReadErrorSink errors, object? blockState)
-        => new LeefLineParser(source, record, schema, handler, errors, new SyslogHeaderParser(_timeProvider.GetUtcNow(), _defaultOffset));
+    protected override ILineParser CreateParser(
+        string source, EventRecord record, EventSchema schema, IEventHandler handler, IReadErrorSink errors, SyslogHeaderParser header)
+        => new LeefLineParser(source, record, schema, handler, errors, header);
 }

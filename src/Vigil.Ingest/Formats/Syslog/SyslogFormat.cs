@@ -8,11 +8,8 @@ namespace Vigil.Ingest.Formats.Syslog;
 /// in the year that puts them at most 31 days after the time of the <see cref="TimeProvider"/> when the batch is parsed.
 /// Times without a zone (all of RFC 3164) are taken at the default offset, UTC unless given. See docs/formats-text.md.
 /// </summary>
-internal sealed class SyslogFormat : LineFormat
+internal sealed class SyslogFormat : SyslogFramedFormat
 {
-    private readonly TimeProvider _timeProvider;
-    private readonly TimeSpan _defaultOffset;
-
     /// <summary>Creates the format with the system clock and UTC for times without a zone.</summary>
     public SyslogFormat()
         : this(TimeProvider.System)
@@ -23,13 +20,12 @@ internal sealed class SyslogFormat : LineFormat
     /// <param name="timeProvider">The clock year-less times are placed near.</param>
     /// <param name="defaultOffset">The UTC offset of times written without a zone (default: UTC).</param>
     public SyslogFormat(TimeProvider timeProvider, TimeSpan defaultOffset = default)
+        : base(timeProvider, defaultOffset)
     {
-        _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        _defaultOffset = defaultOffset;
     }
 
     /// <inheritdoc />
-    public override ILineParser CreateParser(
-        string source, EventRecord record, EventSchema schema, IEventHandler handler, IReadErrorSink errors, object? blockState)
-        => new SyslogLineParser(source, record, schema, handler, new SyslogHeaderParser(_timeProvider.GetUtcNow(), _defaultOffset));
+    protected override ILineParser CreateParser(
+        string source, EventRecord record, EventSchema schema, IEventHandler handler, IReadErrorSink errors, SyslogHeaderParser header)
+        => new SyslogLineParser(source, record, schema, handler, header);
 }
