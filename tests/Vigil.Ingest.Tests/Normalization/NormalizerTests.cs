@@ -124,6 +124,33 @@ public sealed class NormalizerTests
     }
 
     [Fact]
+    public void Normalize_EntraAuditFromLogAnalytics_ActorFromInitiatedByJsonText()
+    {
+        var view = new NormalizedEvent();
+        var record = SourceRunner.ReadFile(SharedData.Path("azure-m365", "otrf", "AADAuditEvents.json")).Events[0];
+
+        Shipped.Value.Normalize(record, view).ShouldBeTrue();
+
+        view.Source.ShouldBe("azure-audit");
+        view.Get("actor.user.name").ShouldBe("pgustavo@simulandlabs.com");
+        view.Get("actor.user.uid").ShouldBe("aead923d-498b-4f64-a66c-2af91447a8b6");
+        view.Get("src_endpoint.ip").ShouldBeNull("the export has ipAddress null");
+    }
+
+    [Theory]
+    [InlineData("""{"OperationName":"Add user","LoggedByService":"Core Directory","AADOperationType":"Add","InitiatedBy.user.userPrincipalName":"admin@corp.example","InitiatedBy.user.ipAddress":"203.0.113.5"}""", "admin@corp.example", "203.0.113.5")]
+    [InlineData("""{"OperationName":"Add user","LoggedByService":"Core Directory","AADOperationType":"Add","InitiatedBy":{"app":{"servicePrincipalId":"sp1","displayName":"Sync App"}}}""", "Sync App", null)]
+    public void Normalize_EntraAuditStructured_ActorFromFields(string json, string actor, string? ip)
+    {
+        var view = new NormalizedEvent();
+
+        Shipped.Value.Normalize(SourceRunner.ParseOne(json), view).ShouldBeTrue();
+
+        view.Get("actor.user.name").ShouldBe(actor);
+        view.Get("src_endpoint.ip").ShouldBe(ip);
+    }
+
+    [Fact]
     public void Normalize_AuditdUnsetAuid_LeftOut()
     {
         var view = new NormalizedEvent();
