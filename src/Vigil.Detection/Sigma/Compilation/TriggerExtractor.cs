@@ -12,7 +12,11 @@ internal sealed class TriggerExtractor(SigmaDetection detection, Func<string, in
 {
     public const int MaxClauses = 2;
 
-    public List<List<Needle>>? Extract() => Of(detection.Condition);
+    /// <summary>How many clauses a part of the condition keeps for its parents to choose from.</summary>
+    private const int KeptClauses = 4;
+
+    /// <summary>Gets the trigger: the <see cref="MaxClauses"/> most selective required clauses; null when the rule has none.</summary>
+    public List<List<Needle>>? Extract() => Of(detection.Condition) is { } clauses ? [.. clauses.OrderByDescending(Score).Take(MaxClauses)] : null;
 
     private List<List<Needle>>? Of(ConditionNode node) => node switch
     {
@@ -104,13 +108,17 @@ internal sealed class TriggerExtractor(SigmaDetection detection, Func<string, in
             return null;
         }
 
-        return [.. clauses.OrderByDescending(Score).Take(MaxClauses)];
+        return [.. clauses.OrderByDescending(Score).Take(KeptClauses)];
     }
 
-    /// <summary>Any part will do: every part must have a trigger, and one clause of each (its best) is unioned.</summary>
+    /// <summary>
+    /// Any part will do: every part must have a trigger. Each part requires all of its clauses, so the k-th clauses
+    /// of all parts, unioned, form a required clause: one union per clause rank that every part has (a single part is
+    /// kept as it is, with all its clauses).
+    /// </summary>
     private static List<List<Needle>>? Disjunction(IEnumerable<List<List<Needle>>?> parts)
     {
-        var result = new List<Needle>();
+        var all = new List<List<List<Needle>>>();
         foreach (var part in parts)
         {
             if (part is null)
@@ -118,10 +126,27 @@ internal sealed class TriggerExtractor(SigmaDetection detection, Func<string, in
                 return null;
             }
 
-            result.AddRange(part.MaxBy(Score)!);
+            all.Add([.. part.OrderByDescending(Score)]);
         }
 
-        return [result];
+        if (all.Count == 1)
+        {
+            return all[0];
+        }
+
+        if (all.Count == 0)
+        {
+            return [[]];
+        }
+
+        var ranks = all.Min(p => p.Count);
+        var result = new List<List<Needle>>();
+        for (var rank = 0; rank < ranks; rank++)
+        {
+            result.Add([.. all.SelectMany(p => p.Count > rank ? p[rank] : [])]);
+        }
+
+        return result;
     }
 
     private static long Score(List<Needle> clause)
