@@ -1,4 +1,3 @@
-using System.Globalization;
 using Vigil.Ingest.Enrichment.Assets;
 using Vigil.Ingest.Enrichment.Identities;
 using Vigil.Ingest.Enrichment.Indicators;
@@ -221,11 +220,11 @@ public sealed partial class ContextEnricher
         }
 
         var prefix = entity + ".context.";
-        view.Set(prefix + "resolution", result.Resolved ? result.Kind.ToString().ToLowerInvariant() : "unresolved");
+        view.Set(prefix + "resolution", result.Resolved ? Describe(result.Kind) : "unresolved");
         if (result.Asset is { } asset)
         {
             view.Set(prefix + "name", asset.Name);
-            view.Set(prefix + "criticality", asset.Criticality.ToString().ToLowerInvariant());
+            view.Set(prefix + "criticality", Describe(asset.Criticality));
             SetIfAny(view, prefix + "owner", asset.Owner);
             SetIfAny(view, prefix + "business_unit", asset.BusinessUnit);
             SetIfAny(view, prefix + "type", asset.Type);
@@ -312,10 +311,34 @@ public sealed partial class ContextEnricher
         }
     }
 
+    // Constant strings: these run for every entity of every event, so no enum formatting.
     private static string Describe(IdentityMatchKind kind) => kind switch
     {
         IdentityMatchKind.Alias or IdentityMatchKind.UserName => "resolved",
-        _ => kind.ToString().ToLower(CultureInfo.InvariantCulture),
+        IdentityMatchKind.Ambiguous => "ambiguous",
+        IdentityMatchKind.System => "system",
+        IdentityMatchKind.Machine => "machine",
+        IdentityMatchKind.Empty => "empty",
+        _ => "unresolved",
+    };
+
+    private static string Describe(AssetMatchKind kind) => kind switch
+    {
+        AssetMatchKind.Name => "name",
+        AssetMatchKind.Fqdn => "fqdn",
+        AssetMatchKind.FqdnFirstLabel => "fqdnfirstlabel",
+        AssetMatchKind.Address => "address",
+        AssetMatchKind.Prefix => "prefix",
+        _ => "none",
+    };
+
+    private static string Describe(AssetCriticality criticality) => criticality switch
+    {
+        AssetCriticality.Low => "low",
+        AssetCriticality.Medium => "medium",
+        AssetCriticality.High => "high",
+        AssetCriticality.Critical => "critical",
+        _ => "unknown",
     };
 
     private static void SetIfAny(NormalizedEvent view, string path, string? value)
