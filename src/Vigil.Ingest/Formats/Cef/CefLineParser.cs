@@ -11,17 +11,10 @@ namespace Vigil.Ingest.Formats.Cef;
 /// and for each <c>XLabel</c> key whose <c>X</c> is present a field named by the label holding <c>X</c>'s value. A line
 /// without <c>CEF:</c> or with fewer than six header separators is reported and skipped. One instance per batch.
 /// </summary>
-internal sealed class CefLineParser : ILineParser
+internal sealed class CefLineParser : SyslogFramedLineParser
 {
     private const string LabelSuffix = "Label";
 
-    private readonly string _source;
-    private readonly EventRecord _record;
-    private readonly EventSchema _schema;
-    private readonly IEventHandler _handler;
-    private readonly IReadErrorSink _errors;
-    private readonly SyslogHeaderParser _header;
-    private readonly TextScratch _line = new();
     private readonly TextScratch _first = new();
     private readonly TextScratch _second = new();
     private readonly ExtensionScanner _scanner = new();
@@ -35,17 +28,12 @@ internal sealed class CefLineParser : ILineParser
     /// <param name="header">Reads syslog headers and holds the time settings.</param>
     public CefLineParser(
         string source, EventRecord record, EventSchema schema, IEventHandler handler, IReadErrorSink errors, SyslogHeaderParser header)
+        : base(source, record, schema, handler, errors, header)
     {
-        _source = source;
-        _record = record ?? throw new ArgumentNullException(nameof(record));
-        _schema = schema ?? throw new ArgumentNullException(nameof(schema));
-        _handler = handler ?? throw new ArgumentNullException(nameof(handler));
-        _errors = errors ?? throw new ArgumentNullException(nameof(errors));
-        _header = header;
     }
 
     /// <inheritdoc />
-    public void ParseLine(ReadOnlySpan<byte> line, long lineNumber)
+    public override void ParseLine(ReadOnlySpan<byte> line, long lineNumber)
     {
         line = TextLines.TrimEnd(line);
         if (line.IsEmpty)
@@ -53,11 +41,11 @@ internal sealed class CefLineParser : ILineParser
             return;
         }
 
-        var text = _line.Decode(line);
+        var text = Line.Decode(line);
         var start = text.IndexOf("CEF:", StringComparison.Ordinal);
         if (start < 0)
         {
-            _errors.OnError(new ReadError(_source, lineNumber, "not a CEF line: no 'CEF:' header"));
+            Errors.OnError(new ReadError(Source, lineNumber, "not a CEF line: no 'CEF:' header"));
             return;
         }
 
@@ -66,18 +54,18 @@ internal sealed class CefLineParser : ILineParser
         var count = FindPipes(cef, pipes);
         if (count < 6)
         {
-            _errors.OnError(new ReadError(_source, lineNumber, string.Create(CultureInfo.InvariantCulture,
+            Errors.OnError(new ReadError(Source, lineNumber, string.Create(CultureInfo.InvariantCulture,
                 $"malformed CEF header at byte offset {TextScratch.ByteOffset(text, start)}: {count + 1} of the 7 '|'-separated fields (Version|Device Vendor|Device Product|Device Version|Device Event Class ID|Name|Severity)")));
             return;
         }
 
-        _record.Reset(_schema);
-        _record.SourceName = _source;
-        _record.Location = lineNumber;
+        Record.Reset(Schema);
+        Record.SourceName = Source;
+        Record.Location = lineNumber;
         long ticks = 0;
         if (start > 0)
         {
-            _header.Parse(text[..start], _record, out ticks);
+            Header.Parse(text[..start], Record, out ticks);
         }
 
         var from = 0;
@@ -85,28 +73,17 @@ internal sealed class CefLineParser : ILineParser
         {
             var to = f < count ? pipes[f] : cef.Length;
             var value = cef[from..to];
-            _record.Add(CefNames.CefHeader[f], _first.Unescape(f == 0 ? value.Trim() : value, "|\\", controls: false));
+            Record.Add(CefNames.CefHeader[f], _first.Unescape(f == 0 ? value.Trim() : value, "|\\", controls: false));
             from = Math.Min(to + 1, cef.Length);
         }
 
         var extension = count == 7 ? cef[(pipes[6] + 1)..] : [];
         AddExtension(extension, ref ticks);
-        _record.SetRaw(line);
-        _record.TimestampTicks = ticks;
-        _handler.OnEvent(_record);
+        Record.SetRaw(line);
+        Record.TimestampTicks = ticks;
+        Handler.OnEvent(Record);
     }
 
-    /// <inheritdoc />
-    public void Flush()
-    {
-        // Every line is a whole event: nothing is pending.
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        // Nothing to release: the buffers are managed.
-    }
 
     /// <summary>Finds up to <paramref name="pipes"/>.Length unescaped '|' and returns how many.</summary>
     private static int FindPipes(ReadOnlySpan<char> cef, Span<int> pipes)
@@ -133,7 +110,7 @@ internal sealed class CefLineParser : ILineParser
         var pairs = _scanner.Pairs;
         foreach (var pair in pairs)
         {
-            _record.Add(pair.Key(extension), Unescape(_first, pair.Value(extension)));
+            Record.Add(pair.Key(extension), Unescape(_first, pair.Value(extension)));
         }
 
         foreach (var pair in pairs)
@@ -148,7 +125,7 @@ internal sealed class CefLineParser : ILineParser
             var label = Unescape(_first, pair.Value(extension)).Trim();
             if (target >= 0 && !label.IsEmpty)
             {
-                _record.Add(label, Unescape(_second, pairs[target].Value(extension)));
+                Record.Add(label, Unescape(_second, pairs[target].Value(extension)));
             }
         }
 
@@ -156,7 +133,7 @@ internal sealed class CefLineParser : ILineParser
         {
             var index = _scanner.IndexOf(extension, key);
             if (index >= 0 && DeviceTime.TryParse(
-                Unescape(_first, pairs[index].Value(extension)), _header.Reference, _header.DefaultOffset, out var deviceTicks))
+                Unescape(_first, pairs[index].Value(extension)), Header.Reference, Header.DefaultOffset, out var deviceTicks))
             {
                 ticks = deviceTicks;
                 return;

@@ -12,15 +12,8 @@ namespace Vigil.Ingest.Formats.Cef;
 /// split on spaces, as some devices write it. Values are kept as written (LEEF has no escapes). A line without
 /// <c>LEEF:</c> or with fewer than four header separators is reported and skipped. One instance per batch.
 /// </summary>
-internal sealed class LeefLineParser : ILineParser
+internal sealed class LeefLineParser : SyslogFramedLineParser
 {
-    private readonly string _source;
-    private readonly EventRecord _record;
-    private readonly EventSchema _schema;
-    private readonly IEventHandler _handler;
-    private readonly IReadErrorSink _errors;
-    private readonly SyslogHeaderParser _header;
-    private readonly TextScratch _line = new();
     private readonly ExtensionScanner _scanner = new();
 
     /// <summary>Creates a parser.</summary>
@@ -32,17 +25,12 @@ internal sealed class LeefLineParser : ILineParser
     /// <param name="header">Reads syslog headers and holds the time settings.</param>
     public LeefLineParser(
         string source, EventRecord record, EventSchema schema, IEventHandler handler, IReadErrorSink errors, SyslogHeaderParser header)
+        : base(source, record, schema, handler, errors, header)
     {
-        _source = source;
-        _record = record ?? throw new ArgumentNullException(nameof(record));
-        _schema = schema ?? throw new ArgumentNullException(nameof(schema));
-        _handler = handler ?? throw new ArgumentNullException(nameof(handler));
-        _errors = errors ?? throw new ArgumentNullException(nameof(errors));
-        _header = header;
     }
 
     /// <inheritdoc />
-    public void ParseLine(ReadOnlySpan<byte> line, long lineNumber)
+    public override void ParseLine(ReadOnlySpan<byte> line, long lineNumber)
     {
         line = TextLines.TrimEnd(line);
         if (line.IsEmpty)
@@ -50,11 +38,11 @@ internal sealed class LeefLineParser : ILineParser
             return;
         }
 
-        var text = _line.Decode(line);
+        var text = Line.Decode(line);
         var start = text.IndexOf("LEEF:", StringComparison.Ordinal);
         if (start < 0)
         {
-            _errors.OnError(new ReadError(_source, lineNumber, "not a LEEF line: no 'LEEF:' header"));
+            Errors.OnError(new ReadError(Source, lineNumber, "not a LEEF line: no 'LEEF:' header"));
             return;
         }
 
@@ -71,26 +59,26 @@ internal sealed class LeefLineParser : ILineParser
 
         if (count < 4)
         {
-            _errors.OnError(new ReadError(_source, lineNumber, string.Create(CultureInfo.InvariantCulture,
+            Errors.OnError(new ReadError(Source, lineNumber, string.Create(CultureInfo.InvariantCulture,
                 $"malformed LEEF header at byte offset {TextScratch.ByteOffset(text, start)}: {count + 1} of the 5 '|'-separated fields (Version|Vendor|Product|Version|EventID)")));
             return;
         }
 
-        _record.Reset(_schema);
-        _record.SourceName = _source;
-        _record.Location = lineNumber;
+        Record.Reset(Schema);
+        Record.SourceName = Source;
+        Record.Location = lineNumber;
         long ticks = 0;
         if (start > 0)
         {
-            _header.Parse(text[..start], _record, out ticks);
+            Header.Parse(text[..start], Record, out ticks);
         }
 
         var version = leef[..pipes[0]].Trim();
-        _record.Add(CefNames.LeefVersion, version);
-        _record.Add(CefNames.DeviceVendor, leef[(pipes[0] + 1)..pipes[1]]);
-        _record.Add(CefNames.DeviceProduct, leef[(pipes[1] + 1)..pipes[2]]);
-        _record.Add(CefNames.DeviceVersion, leef[(pipes[2] + 1)..pipes[3]]);
-        _record.Add(CefNames.EventId, leef[(pipes[3] + 1)..(count > 4 ? pipes[4] : leef.Length)]);
+        Record.Add(CefNames.LeefVersion, version);
+        Record.Add(CefNames.DeviceVendor, leef[(pipes[0] + 1)..pipes[1]]);
+        Record.Add(CefNames.DeviceProduct, leef[(pipes[1] + 1)..pipes[2]]);
+        Record.Add(CefNames.DeviceVersion, leef[(pipes[2] + 1)..pipes[3]]);
+        Record.Add(CefNames.EventId, leef[(pipes[3] + 1)..(count > 4 ? pipes[4] : leef.Length)]);
         var attributes = count > 4 ? leef[(pipes[4] + 1)..] : [];
         var separator = '\t';
         if (version.StartsWith("2", StringComparison.Ordinal))
@@ -110,7 +98,7 @@ internal sealed class LeefLineParser : ILineParser
         _scanner.Scan(attributes, separator);
         foreach (var pair in _scanner.Pairs)
         {
-            _record.Add(pair.Key(attributes), pair.Value(attributes));
+            Record.Add(pair.Key(attributes), pair.Value(attributes));
         }
 
         if (TryGetDeviceTime(attributes, out var deviceTicks))
@@ -118,22 +106,11 @@ internal sealed class LeefLineParser : ILineParser
             ticks = deviceTicks;
         }
 
-        _record.SetRaw(line);
-        _record.TimestampTicks = ticks;
-        _handler.OnEvent(_record);
+        Record.SetRaw(line);
+        Record.TimestampTicks = ticks;
+        Handler.OnEvent(Record);
     }
 
-    /// <inheritdoc />
-    public void Flush()
-    {
-        // Every line is a whole event: nothing is pending.
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        // Nothing to release: the buffers are managed.
-    }
 
     /// <summary>Reads a LEEF 2.0 delimiter: one character, or <c>x</c>/<c>0x</c>/<c>\x</c> and hex digits; empty means a tab.</summary>
     private static char ParseDelimiter(ReadOnlySpan<char> spec)
@@ -169,11 +146,11 @@ internal sealed class LeefLineParser : ILineParser
         var value = _scanner.Pairs[time].Value(attributes);
         var format = _scanner.IndexOf(attributes, "devTimeFormat");
         if (format >= 0 && JavaDateFormat.TryParse(
-            value, _scanner.Pairs[format].Value(attributes), _header.Reference, _header.DefaultOffset, out ticks))
+            value, _scanner.Pairs[format].Value(attributes), Header.Reference, Header.DefaultOffset, out ticks))
         {
             return true;
         }
 
-        return DeviceTime.TryParse(value, _header.Reference, _header.DefaultOffset, out ticks);
+        return DeviceTime.TryParse(value, Header.Reference, Header.DefaultOffset, out ticks);
     }
 }
