@@ -1,0 +1,7 @@
+namespace Vigil.Analytics.Tests;
+
+public sealed class PlaceholderTests
+{
+    [Fact]
+    public void Assembly_Loads() => typeof(PlaceholderTests).Assembly.ShouldNotBeNull();
+}
