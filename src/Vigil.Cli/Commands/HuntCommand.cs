@@ -75,6 +75,13 @@ internal static class HuntCommand
                 + "does not resolve, and reports threat-indicator matches as hits.",
             HelpName = "DIR",
         };
+        var models = new Option<string?>("--models")
+        {
+            Description = "Folder of behavioural model settings (the repository's and workspace's models/): runs the models beside the rules "
+                + "and reports their findings after the hits. Use with --context so that users, hosts, peer groups, maintenance windows and "
+                + "approved access shape them.",
+            HelpName = "DIR",
+        };
         var noProgress = new Option<bool>("--no-progress") { Description = "Do not show the progress bar." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only hits and errors: no notes, progress or summary." };
         var detection = new DetectionOptions();
@@ -91,6 +98,7 @@ internal static class HuntCommand
         };
         hunt.Options.Add(inputFormat);
         hunt.Options.Add(context);
+        hunt.Options.Add(models);
         detection.AddTo(hunt);
         hunt.Options.Add(threads);
         hunt.Options.Add(noProgress);
@@ -111,6 +119,7 @@ internal static class HuntCommand
                 Inputs = parseResult.GetRequiredValue(paths),
                 InputFormat = InputFormatOption.Read(parseResult, inputFormat),
                 ContextPath = parseResult.GetValue(context),
+                ModelsPath = parseResult.GetValue(models),
                 Detection = detection.Read(parseResult, parseResult.GetRequiredValue(rules), selection),
                 Format = parseResult.GetValue(format) switch
                 {

@@ -1,3 +1,4 @@
+using Vigil.Analytics.Behaviour.Observations;
 using Vigil.Core.Events;
 using Vigil.Detection.Hunting;
 using Vigil.Detection.Sigma.Evaluation;
@@ -8,19 +9,41 @@ namespace Vigil.Cli.Hunting;
 
 /// <summary>
 /// Runs beside the rules in each hunt worker: normalizes the event, resolves its users and hosts against the organisation
-/// context (counted per source), and turns each threat indicator it matches into a hit.
+/// context (counted per source), turns each threat indicator it matches into a hit, and, when models run, keeps the
+/// event's facts for them.
 /// </summary>
-internal sealed class ContextInspector(Normalizer normalizer, ContextEnricher enricher, IndicatorRules rules) : IEventInspector
+internal sealed class ContextInspector : IEventInspector
 {
     private readonly NormalizedEvent _view = new();
     private readonly List<IndicatorHit> _matches = [];
+    private readonly Normalizer _normalizer;
+    private readonly ContextEnricher _enricher;
+    private readonly IndicatorRules _rules;
+    private readonly ObservationCollector? _collector;
+    private readonly List<BehaviourObservation>? _observations;
+
+    public ContextInspector(Normalizer normalizer, ContextEnricher enricher, IndicatorRules rules, ObservationCollector? collector = null)
+    {
+        _normalizer = normalizer;
+        _enricher = enricher;
+        _rules = rules;
+        _collector = collector;
+        _observations = collector?.CreateWorkerList();
+    }
 
     /// <inheritdoc />
     public void Inspect(EventRecord record, ICollection<DetectionHit> hits)
     {
-        normalizer.Normalize(record, _view);
+        _normalizer.Normalize(record, _view);
         _matches.Clear();
-        enricher.Enrich(_view, record.SourceName, _matches);
+        _enricher.Enrich(_view, record.SourceName, _matches);
+        if (_observations is not null && ObservationExtractor.TryExtract(_view, record.TimestampTicks, _collector!.Pool, out var observation))
+        {
+            observation.SourceName = _collector.Pool.Intern(record.SourceName);
+            observation.Location = record.Location;
+            _observations.Add(observation);
+        }
+
         if (_matches.Count == 0)
         {
             return;
@@ -29,7 +52,7 @@ internal sealed class ContextInspector(Normalizer normalizer, ContextEnricher en
         var snapshot = record.Snapshot();
         foreach (var match in _matches)
         {
-            var (rule, attack) = rules.Of(match.Indicator);
+            var (rule, attack) = _rules.Of(match.Indicator);
             hits.Add(new DetectionHit
             {
                 Rule = rule,

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Vigil.Analytics.Behaviour.Findings;
+using Vigil.Detection.Attack;
 using Vigil.Detection.Sigma.Evaluation;
 
 namespace Vigil.Cli.Hunting;
@@ -33,6 +35,21 @@ internal sealed class CsvHitWriter : IHitWriter
         _fields[6] = hit.Event.SourceName;
         _fields[7] = hit.Event.Location.ToString(CultureInfo.InvariantCulture);
         _fields[8] = HitText.Matched(hit.Matched);
+        WriteRecord(_fields);
+    }
+
+    /// <summary>A finding is a row too: the model as <c>model:NAME</c> in rule_id, the severity as level, the explanation as title.</summary>
+    public void OnFinding(ModelFinding finding, AttackMapping attack)
+    {
+        _fields[0] = HitText.Iso(finding.Time);
+        _fields[1] = finding.Severity;
+        _fields[2] = "model:" + finding.Model;
+        _fields[3] = finding.Explanation;
+        _fields[4] = HitText.Tactics(attack.Tactics);
+        _fields[5] = string.Join(';', finding.Techniques);
+        _fields[6] = finding.Evidence.Count > 0 ? finding.Evidence[0].Source : string.Empty;
+        _fields[7] = finding.Evidence.Count > 0 ? finding.Evidence[0].Location.ToString(CultureInfo.InvariantCulture) : string.Empty;
+        _fields[8] = string.Create(CultureInfo.InvariantCulture, $"score={finding.Score}; confidence={finding.Confidence}");
         WriteRecord(_fields);
     }
 

@@ -1,3 +1,5 @@
+using Vigil.Analytics.Behaviour.Findings;
+using Vigil.Detection.Attack;
 using Vigil.Detection.Sigma.Evaluation;
 
 namespace Vigil.Cli.Hunting;
@@ -9,6 +11,7 @@ internal sealed class HitSummary : IHitWriter
     private readonly Dictionary<string, HitCount> _byRule = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HitCount> _byTactic = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, HitCount> _byTechnique = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, HitCount> _byModel = new(StringComparer.Ordinal);
 
     public HitSummary(IHitWriter inner) => _inner = inner;
 
@@ -40,6 +43,29 @@ internal sealed class HitSummary : IHitWriter
         }
 
         _inner.OnHit(hit);
+    }
+
+    /// <summary>Gets the number of behavioural findings.</summary>
+    public long Findings { get; private set; }
+
+    /// <summary>Gets the findings per model, most first.</summary>
+    public IReadOnlyList<HitCount> ByModel => Sorted(_byModel);
+
+    public void OnFinding(ModelFinding finding, AttackMapping attack)
+    {
+        Findings++;
+        Count(_byModel, finding.Model + "\n" + finding.Severity, finding.Model, finding.Kind, finding.Severity);
+        foreach (var tactic in attack.Tactics)
+        {
+            Count(_byTactic, tactic.Id, tactic.Id, tactic.Name, null);
+        }
+
+        foreach (var technique in attack.Techniques)
+        {
+            Count(_byTechnique, technique.Id, technique.Id, technique.Name, null);
+        }
+
+        _inner.OnFinding(finding, attack);
     }
 
     public void Complete() => _inner.Complete();

@@ -27,6 +27,18 @@ internal static class HitSummaryWriter
             WriteAttack(console, "Hits by ATT&CK technique", "Technique", summary.ByTechnique);
         }
 
+        if (summary.Findings > 0)
+        {
+            var models = NewTable("Behavioural findings by model", "Model", "Kind", "Severity", "Findings");
+            foreach (var c in summary.ByModel)
+            {
+                models.AddRow(new Text(c.Id), new Text(c.Name), new Text(c.Level ?? "-"), new Text(Number(c.Count)));
+            }
+
+            console.Write(models);
+            console.WriteLine($"{Number(summary.Findings)} behavioural findings.");
+        }
+
         var seconds = statistics.Elapsed.TotalSeconds;
         var rate = seconds > 0 ? statistics.Events / seconds : 0;
         console.WriteLine(

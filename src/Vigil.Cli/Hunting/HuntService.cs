@@ -1,7 +1,9 @@
 using System.Text;
 using Spectre.Console;
+using Vigil.Analytics.Behaviour;
 using Vigil.Cli.Rules;
 using Vigil.Cli.Setup;
+using Vigil.Detection.Attack;
 using Vigil.Detection.Engine;
 using Vigil.Detection.Hunting;
 using Vigil.Detection.Sigma.Parsing;
@@ -38,7 +40,13 @@ internal static class HuntService
         }
 
         Note(DescribeRules(setup, settings.Detection.StrictLogsource));
-        var context = settings.ContextPath is null ? null : ContextSetup.Load(settings.ContextPath, null, console.Error, Note);
+        var context = settings.ContextPath is null
+            ? settings.ModelsPath is null ? null : ContextSetup.WithoutContext(null, console.Error)
+            : ContextSetup.Load(settings.ContextPath, null, console.Error, Note);
+        var modelErrors = 0;
+        var analysis = settings.ModelsPath is null
+            ? null
+            : ModelSetup.Load(settings.ModelsPath, settings.ContextPath, context?.Organization, console.Error, Note, out modelErrors);
         var errors = new ReadErrorReporter(line => console.Error.WriteLine("vigil: " + line));
         var inputs = HuntInputs.Expand(settings.Inputs, errors);
 
@@ -50,7 +58,7 @@ internal static class HuntService
         var runner = new HuntRunner(setup.Engine, new HuntOptions
         {
             DegreeOfParallelism = settings.Threads,
-            InspectorFactory = context is null ? null : () => new ContextInspector(context.Normalizer, context.Enricher, indicatorRules),
+            InspectorFactory = context is null ? null : () => new ContextInspector(context.Normalizer, context.Enricher, indicatorRules, analysis?.Collector),
         });
         HuntStatistics statistics;
         try
@@ -58,6 +66,10 @@ internal static class HuntService
             statistics = ShowsProgress(settings, console)
                 ? RunWithProgress(runner, inputs, settings.InputFormat, summary, errors, console.CreateErrorConsole(), cancellationToken)
                 : runner.Run(inputs.OpenSources(settings.InputFormat), summary, errors, null, cancellationToken);
+            if (analysis is not null)
+            {
+                RunModels(analysis, setup.Attack, summary, cancellationToken);
+            }
         }
         finally
         {
@@ -70,17 +82,32 @@ internal static class HuntService
         {
             var summaryConsole = settings.Format == HitOutputFormat.Table && file is null ? tableConsole : console.CreateErrorConsole();
             HitSummaryWriter.Write(summaryConsole, summary, statistics, errors.Count);
-            if (context is not null)
+            if (context is not null && settings.ContextPath is not null)
             {
                 ContextSetup.WriteResolution(context.Enricher.Stats, console.Error);
             }
         }
 
         var code = ExitCodes.Ok;
-        code |= summary.Hits > 0 ? ExitCodes.Hits : 0;
+        code |= summary.Hits + summary.Findings > 0 ? ExitCodes.Hits : 0;
         code |= errors.Count > 0 ? ExitCodes.InputErrors : 0;
-        code |= ruleErrors > 0 || context?.Errors > 0 ? ExitCodes.RuleErrors : 0;
+        code |= ruleErrors > 0 || context?.Errors > 0 || modelErrors > 0 ? ExitCodes.RuleErrors : 0;
         return code;
+    }
+
+    /// <summary>Runs the behavioural models over the observations the workers kept, in time order, and writes their findings.</summary>
+    private static void RunModels(BehaviourAnalysis analysis, AttackCatalog attack, HitSummary summary, CancellationToken cancellationToken)
+    {
+        var mappings = new Dictionary<string, AttackMapping>(StringComparer.Ordinal);
+        foreach (var finding in analysis.Run(cancellationToken))
+        {
+            if (!mappings.TryGetValue(finding.Model, out var mapping))
+            {
+                mappings[finding.Model] = mapping = attack.Map(finding.Techniques.Select(t => "attack." + t.ToLowerInvariant()));
+            }
+
+            summary.OnFinding(finding, mapping);
+        }
     }
 
     /// <summary>

@@ -11,6 +11,9 @@ internal sealed class HuntSettings
     /// <summary>Gets the organisation context folder (enrichment and indicators), or null.</summary>
     public string? ContextPath { get; init; }
 
+    /// <summary>Gets the behavioural models folder, or null when models do not run.</summary>
+    public string? ModelsPath { get; init; }
+
     /// <summary>Gets the forced input format, or Auto to detect it per file.</summary>
     public Vigil.Ingest.Sources.EventFileFormat InputFormat { get; init; }
 

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Vigil.Analytics.Behaviour.Findings;
+using Vigil.Detection.Attack;
 using Vigil.Detection.Sigma.Evaluation;
 
 namespace Vigil.Cli.Hunting;
@@ -25,11 +27,16 @@ internal sealed class JsonlHitWriter : IHitWriter
         _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
-    public void OnHit(DetectionHit hit)
+    public void OnHit(DetectionHit hit) => WriteLine(hit, static (json, h) => HitJson.Write(json, h));
+
+    public void OnFinding(ModelFinding finding, AttackMapping attack)
+        => WriteLine((finding, attack), static (json, f) => FindingJson.Write(json, f.finding, f.attack));
+
+    private void WriteLine<T>(T item, Action<Utf8JsonWriter, T> write)
     {
         var start = _buffer.WrittenCount;
         _json.Reset(_buffer);
-        HitJson.Write(_json, hit);
+        write(_json, item);
         _json.Flush();
         _buffer.GetSpan(1)[0] = (byte)'\n';
         _buffer.Advance(1);

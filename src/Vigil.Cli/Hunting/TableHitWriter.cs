@@ -1,4 +1,6 @@
 using Spectre.Console;
+using Vigil.Analytics.Behaviour.Findings;
+using Vigil.Detection.Attack;
 using Vigil.Detection.Sigma.Evaluation;
 
 namespace Vigil.Cli.Hunting;
@@ -17,7 +19,9 @@ internal sealed class TableHitWriter : IHitWriter
 
     private readonly IAnsiConsole _console;
     private readonly List<string[]> _rows = [];
+    private readonly List<ModelFinding> _findings = [];
     private long _hidden;
+    private long _hiddenFindings;
 
     public TableHitWriter(IAnsiConsole console) => _console = console;
 
@@ -40,11 +44,60 @@ internal sealed class TableHitWriter : IHitWriter
         ]);
     }
 
+    public void OnFinding(ModelFinding finding, AttackMapping attack)
+    {
+        if (_findings.Count < RowLimit)
+        {
+            _findings.Add(finding);
+        }
+        else
+        {
+            _hiddenFindings++;
+        }
+    }
+
     public void Dispose()
     {
     }
 
     public void Complete()
+    {
+        WriteHits();
+        WriteFindings();
+    }
+
+    private void WriteFindings()
+    {
+        if (_findings.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table { Title = new TableTitle("Behavioural findings") }.Border(TableBorder.Rounded);
+        table.AddColumn(new TableColumn("Time (UTC)").NoWrap());
+        table.AddColumn(new TableColumn("Severity").NoWrap());
+        table.AddColumn(new TableColumn("Model").NoWrap());
+        table.AddColumn(new TableColumn("Score").NoWrap());
+        table.AddColumn("Explanation");
+        foreach (var f in _findings)
+        {
+            var factors = f.Factors.Count == 0 ? string.Empty : "\n(" + string.Join("; ", f.Factors) + ")";
+            table.AddRow(
+                new Text(f.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
+                new Text(f.Severity, LevelStyle(f.Severity)),
+                new Text(f.Model),
+                new Text(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{f.Score:0} ({f.Confidence:0.00})")),
+                new Text(f.Explanation + factors));
+        }
+
+        _console.Write(table);
+        if (_hiddenFindings > 0)
+        {
+            _console.WriteLine($"{_hiddenFindings} more findings not shown (the table shows {RowLimit}); use --format jsonl or csv for all.");
+        }
+    }
+
+    private void WriteHits()
     {
         if (_rows.Count == 0)
         {

@@ -13,8 +13,9 @@ internal sealed class ContextSetup
 {
     private const int PrintLimit = 20;
 
-    private ContextSetup(Normalizer normalizer, ContextEnricher enricher, int errors)
+    private ContextSetup(Normalizer normalizer, ContextEnricher enricher, int errors, OrganizationContext organization)
     {
+        Organization = organization;
         Normalizer = normalizer;
         Enricher = enricher;
         Errors = errors;
@@ -25,6 +26,9 @@ internal sealed class ContextSetup
 
     /// <summary>Gets the enrichment stage.</summary>
     public ContextEnricher Enricher { get; }
+
+    /// <summary>Gets the organisation context loaded (empty when none was given).</summary>
+    public OrganizationContext Organization { get; }
 
     /// <summary>Gets how many map and context errors were found.</summary>
     public int Errors { get; }
@@ -72,7 +76,23 @@ internal sealed class ContextSetup
         note(string.Create(
             CultureInfo.InvariantCulture,
             $"context {contextPath}: {context.Assets.Assets.Count} assets, {context.Identities.Identities.Count} identities, {context.Indicators.All.Count} indicators ({context.Indicators.CountExpired(context.LoadedAt)} expired)"));
-        return new ContextSetup(new Normalizer(map), new ContextEnricher(context), errors);
+        return new ContextSetup(new Normalizer(map), new ContextEnricher(context), errors, context);
+    }
+
+    /// <summary>Normalization without an organisation context (for the models when no --context is given): nothing resolves.</summary>
+    /// <param name="mapsPath">The maps folder, or null for the default.</param>
+    /// <param name="error">Where map errors are printed.</param>
+    /// <returns>The setup.</returns>
+    public static ContextSetup WithoutContext(string? mapsPath, TextWriter error)
+    {
+        var map = LoadMaps(mapsPath);
+        foreach (var problem in map.Errors.Take(PrintLimit))
+        {
+            error.WriteLine($"vigil: map error: {problem.Message}");
+        }
+
+        var empty = OrganizationContext.Empty();
+        return new ContextSetup(new Normalizer(map), new ContextEnricher(empty), map.Errors.Count, empty);
     }
 
     /// <summary>Loads normalization maps from a folder, or the default ones.</summary>

@@ -30,6 +30,17 @@ public sealed class OrganizationContext
     /// <summary>Gets when the context was loaded (from the options' clock).</summary>
     public DateTimeOffset LoadedAt { get; }
 
+    /// <summary>Creates a context that knows nothing: every user and host is unresolved, no indicator matches.</summary>
+    /// <param name="options">The options (known domains, system accounts, clock); defaults when null.</param>
+    /// <returns>The empty context.</returns>
+    public static OrganizationContext Empty(ContextOptions? options = null)
+    {
+        options ??= new ContextOptions();
+        var assets = new AssetInventoryBuilder().Build();
+        var identities = new IdentityDirectoryBuilder().Build(options.KnownDomains, options.SystemAccounts, assets);
+        return new OrganizationContext(assets, identities, new IndicatorSetBuilder().Build(), options.TimeProvider.GetUtcNow());
+    }
+
     /// <summary>
     /// Loads and validates every context file under <paramref name="directory"/>: <c>assets.csv|yaml|yml</c>,
     /// <c>identities.csv|yaml|yml</c>, <c>indicators*.csv</c>, and STIX 2.1 bundles <c>*.json</c>, at any depth.

@@ -1,0 +1,36 @@
+namespace Vigil.Analytics.Behaviour.Models;
+
+/// <summary>What a rare-pair model remembers of one left-hand entity: when it was active, and the partners it had.</summary>
+internal sealed class PairHistory
+{
+    public long First { get; set; }
+
+    public long Last { get; set; }
+
+    /// <summary>Gets or sets the number of distinct days the entity was seen on.</summary>
+    public int ActiveDays { get; set; }
+
+    public long LastDay { get; set; } = -1;
+
+    /// <summary>Gets the partners seen, with the last time each was seen (bounded; the oldest forgotten first).</summary>
+    public Dictionary<string, long> Seen { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets the times of recent first-seen partners (for bursts), oldest first.</summary>
+    public List<long> RecentNovel { get; } = [];
+
+    public void Touch(long ticks)
+    {
+        if (First == 0)
+        {
+            First = ticks;
+        }
+
+        Last = ticks;
+        var day = ticks / TimeSpan.TicksPerDay;
+        if (day != LastDay)
+        {
+            LastDay = day;
+            ActiveDays++;
+        }
+    }
+}

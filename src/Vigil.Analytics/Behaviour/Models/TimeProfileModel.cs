@@ -1,0 +1,166 @@
+using Vigil.Analytics.Behaviour.Context;
+using Vigil.Analytics.Behaviour.Findings;
+using Vigil.Analytics.Behaviour.Observations;
+using Vigil.Analytics.Behaviour.Settings;
+
+namespace Vigil.Analytics.Behaviour.Models;
+
+/// <summary>
+/// Time-of-day and day-of-week profiles of interactive logons, per user and per peer group: 48 counters each (24 hours
+/// of weekdays, 24 of weekends, UTC). A logon is unusual when the user almost never logs on at that hour (±1 h) and the
+/// nearest hour the user usually works is far; the score grows with that gap and shrinks when the user's peers do work
+/// at that hour.
+/// </summary>
+internal sealed class TimeProfileModel : BehaviourModel
+{
+    private const int Slots = 48;
+
+    private readonly Dictionary<string, Profile> _users = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Profile> _peers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly double _minEvents;
+    private readonly double _rareShare;
+    private readonly double _usualShare;
+    private readonly double _minGapHours;
+    private readonly double _scorePerHour;
+    private readonly double _peerShare;
+
+    public TimeProfileModel(ModelSettings settings, BehaviourContext context)
+        : base(settings, context)
+    {
+        var p = settings.Parameters;
+        _minEvents = p.Number("min_events", 30, 1, 100_000);
+        _rareShare = p.Number("rare_share", 0.005, 0, 1);
+        _usualShare = p.Number("usual_share", 0.02, 0, 1);
+        _minGapHours = p.Number("min_gap_hours", 3, 0, 24);
+        _scorePerHour = p.Number("score_per_hour", 10, 0, 100);
+        _peerShare = p.Number("peer_usual_share", 0.02, 0, 1);
+    }
+
+    public override int TrackedEntities => _users.Count + _peers.Count;
+
+    public override void Observe(in BehaviourObservation o, IFindingSink sink)
+    {
+        if (o.Kind != ObservationKind.LogonSuccess || o.User is null || o.LogonType is not (0 or 2 or 10 or 11))
+        {
+            return;
+        }
+
+        var learning = IsLearning(o.Ticks);
+        var time = new DateTime(o.Ticks, DateTimeKind.Utc);
+        var slot = (time.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 24 : 0) + time.Hour;
+        if (!_users.TryGetValue(o.User, out var user))
+        {
+            Trim(_users, MaxEntities, u => u.Last);
+            _users[o.User] = user = new Profile();
+        }
+
+        var peerGroup = Context.IdentityOf(o.User)?.PeerGroup;
+        Profile? peers = null;
+        if (peerGroup is not null && !_peers.TryGetValue(peerGroup, out peers))
+        {
+            _peers[peerGroup] = peers = new Profile();
+        }
+
+        if (!learning && user.Total >= _minEvents)
+        {
+            Score(o, slot, user, peers, peerGroup, sink);
+        }
+
+        user.Add(slot, o.Ticks);
+        peers?.Add(slot, o.Ticks);
+    }
+
+    private void Score(in BehaviourObservation o, int slot, Profile user, Profile? peers, string? peerGroup, IFindingSink sink)
+    {
+        var share = user.Smoothed(slot) / user.Total;
+        if (share >= _rareShare)
+        {
+            return;
+        }
+
+        var gap = user.HoursToUsual(slot, _usualShare);
+        if (gap < _minGapHours)
+        {
+            return;
+        }
+
+        var peerShare = peers is { Total: > 0 } ? peers.Smoothed(slot) / peers.Total : 0;
+        var score = Math.Min(90, 30 + (_scorePerHour * Math.Min(gap, 6)));
+        var text = $"logon by {o.User} at {Clock(o.Ticks)} UTC to {o.Host ?? "?"}: {user.Counts[slot]} of {user.Total} baseline logons at this hour"
+            + $" ({share:P1} within ±1 h); the nearest hour it usually logs on is {(gap >= 24 ? "on other days" : $"{gap} h away")}";
+        if (peerGroup is not null)
+        {
+            text += $"; {peerShare:P1} of {peerGroup} peers' logons are at this hour";
+            if (peerShare >= _peerShare)
+            {
+                score *= 0.5;
+            }
+        }
+
+        var candidate = new FindingCandidate
+        {
+            Score = score,
+            Confidence = Math.Clamp(user.Total / (_minEvents * 4), 0.3, 1),
+            Explanation = text,
+            Key = o.User!,
+            Ticks = o.Ticks,
+            User = o.User,
+            UserRaw = o.UserRaw,
+            Host = o.Host,
+            SourceHost = o.SourceHost,
+        };
+        candidate.Number("user_logons_at_hour", user.Counts[slot]);
+        candidate.Number("user_baseline_logons", user.Total);
+        candidate.Number("user_share_at_hour", share);
+        candidate.Number("hours_to_usual", gap);
+        candidate.Number("peer_share_at_hour", peerShare);
+        if (o.SourceAddress is not null)
+        {
+            candidate.Addresses.Add(o.SourceAddress);
+        }
+
+        candidate.Evidence.Add(o);
+        sink.Report(this, candidate);
+    }
+
+    /// <summary>Logon counts per hour slot (weekday 0-23, weekend 24-47).</summary>
+    private sealed class Profile
+    {
+        public int[] Counts { get; } = new int[Slots];
+
+        public int Total { get; private set; }
+
+        public long Last { get; private set; }
+
+        public void Add(int slot, long ticks)
+        {
+            Counts[slot]++;
+            Total++;
+            Last = ticks;
+        }
+
+        /// <summary>The count at a slot plus half of each neighbouring hour (same weekday/weekend block).</summary>
+        public double Smoothed(int slot)
+        {
+            var block = slot / 24 * 24;
+            var hour = slot % 24;
+            return Counts[slot] + (0.5 * (Counts[block + ((hour + 23) % 24)] + Counts[block + ((hour + 1) % 24)]));
+        }
+
+        /// <summary>Hours from a slot to the nearest hour of the same block holding a usual share of logons; 24 when none.</summary>
+        public int HoursToUsual(int slot, double usualShare)
+        {
+            var block = slot / 24 * 24;
+            var hour = slot % 24;
+            for (var d = 0; d <= 12; d++)
+            {
+                if (Counts[block + ((hour + d) % 24)] >= usualShare * Total || Counts[block + ((hour + 24 - d) % 24)] >= usualShare * Total)
+                {
+                    return d;
+                }
+            }
+
+            return 24;
+        }
+    }
+}

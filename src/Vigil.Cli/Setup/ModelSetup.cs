@@ -1,0 +1,75 @@
+using System.Globalization;
+using Vigil.Analytics.Behaviour;
+using Vigil.Analytics.Behaviour.Settings;
+using Vigil.Ingest.Enrichment;
+
+namespace Vigil.Cli.Setup;
+
+/// <summary>Loads the behavioural models for a command (<c>--models DIR</c>) and prints what is wrong with their settings.</summary>
+internal static class ModelSetup
+{
+    private const int PrintLimit = 20;
+
+    /// <summary>The models folder shipped beside the executable and at the repository root.</summary>
+    public const string DefaultRelativePath = "models";
+
+    /// <summary>Loads the models; a missing folder is fatal, a broken file is reported and skipped.</summary>
+    /// <param name="modelsPath">The models folder.</param>
+    /// <param name="contextPath">The context folder (maintenance windows, approved access), or null.</param>
+    /// <param name="organization">The loaded organisation context, or null.</param>
+    /// <param name="error">Where problems are printed.</param>
+    /// <param name="note">Where the summary line goes.</param>
+    /// <param name="errorCount">Receives the number of problems.</param>
+    /// <returns>The analysis to feed.</returns>
+    public static BehaviourAnalysis Load(string modelsPath, string? contextPath, OrganizationContext? organization, TextWriter error, Action<string> note, out int errorCount)
+    {
+        if (!Directory.Exists(modelsPath))
+        {
+            throw new CliFatalException($"{modelsPath}: the models folder does not exist");
+        }
+
+        var errors = new List<ModelError>();
+        var analysis = BehaviourAnalysis.Load(modelsPath, contextPath, organization, errors);
+        foreach (var problem in errors.Take(PrintLimit))
+        {
+            error.WriteLine("vigil: model error: " + problem);
+        }
+
+        if (errors.Count > PrintLimit)
+        {
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"vigil: {errors.Count - PrintLimit} more model errors not shown"));
+        }
+
+        errorCount = errors.Count;
+        var engine = analysis.Engine;
+        note(string.Create(
+            CultureInfo.InvariantCulture,
+            $"models {modelsPath}: {engine.Models.Count} running ({string.Join(", ", engine.Models.Select(m => m.Settings.Name))})"));
+        return analysis;
+    }
+
+    /// <summary>The models folder beside the executable, else at the root of the repository holding it or the current folder.</summary>
+    /// <returns>The folder, or null.</returns>
+    public static string? FindDefaultDirectory()
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, DefaultRelativePath);
+        if (Directory.Exists(beside))
+        {
+            return beside;
+        }
+
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Vigil.slnx")))
+                {
+                    var candidate = Path.Combine(dir.FullName, DefaultRelativePath);
+                    return Directory.Exists(candidate) ? candidate : null;
+                }
+            }
+        }
+
+        return null;
+    }
+}
