@@ -20,14 +20,28 @@ internal sealed class BehaviourEngine : IFindingSink
     private readonly Dictionary<string, (long Ticks, int Rank)> _lastReported = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<ModelFinding> _findings = [];
 
+    private readonly List<BehaviourModel> _models;
+
     public BehaviourEngine(IReadOnlyList<BehaviourModel> models, BehaviourContext context, ScoringSettings scoring)
     {
-        Models = models;
+        _models = [.. models];
         _context = context;
         _scoring = scoring;
     }
 
-    public IReadOnlyList<BehaviourModel> Models { get; }
+    public IReadOnlyList<BehaviourModel> Models => _models;
+
+    /// <summary>Replaces a model by a fresh one with the same settings (after a state that did not fit was partly read).</summary>
+    public void Reset(BehaviourModel model)
+    {
+        var index = _models.IndexOf(model);
+        var errors = new List<ModelError>();
+        var fresh = BehaviourModelFactory.Create([model.Settings], _context, errors);
+        if (index >= 0 && fresh.Count == 1)
+        {
+            _models[index] = fresh[0];
+        }
+    }
 
     public IReadOnlyList<ModelFinding> Findings => _findings;
 

@@ -2,6 +2,7 @@ using Vigil.Analytics.Behaviour.Context;
 using Vigil.Analytics.Behaviour.Findings;
 using Vigil.Analytics.Behaviour.Observations;
 using Vigil.Analytics.Behaviour.Settings;
+using Vigil.Analytics.Behaviour.State;
 
 namespace Vigil.Analytics.Behaviour.Models;
 
@@ -59,6 +60,12 @@ internal abstract class BehaviourModel
     public virtual void Flush(IFindingSink sink)
     {
     }
+
+    /// <summary>Writes what the model learnt (its tables, not its open windows) as the body of a JSON object.</summary>
+    public abstract void WriteState(System.Text.Json.Utf8JsonWriter json);
+
+    /// <summary>Reads what <see cref="WriteState"/> wrote; throws <see cref="FormatException"/> or a JSON exception when it does not fit.</summary>
+    public abstract void ReadState(System.Text.Json.JsonElement state);
 
     /// <summary>Drops the least recently seen entries of a table past its bound, down to 90% of it.</summary>
     protected static void Trim<TValue>(Dictionary<string, TValue> table, int max, Func<TValue, long> lastSeen)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Vigil.Analytics.Behaviour.Context;
 using Vigil.Analytics.Behaviour.Findings;
 using Vigil.Analytics.Behaviour.Observations;
@@ -97,6 +98,26 @@ internal sealed class FailedLogonModel : BehaviourModel
             user.Reported = true;
             Report(sink, o, "user:" + o.User, Math.Min(90, 50 + (user.Count - _bruteForce)),
                 $"{user.Count} failed logons of {o.User} within {_window / TimeSpan.TicksPerMinute} min from {user.DistinctSources} sources: brute force", user);
+        }
+    }
+
+    /// <summary>Keeps the destinations' baseline; the sliding windows (an hour) start empty after a reload.</summary>
+    public override void WriteState(Utf8JsonWriter json)
+    {
+        json.WriteStartObject("busiest_baseline_window");
+        foreach (var (key, users) in _baselineBusiest)
+        {
+            json.WriteNumber(key, users);
+        }
+
+        json.WriteEndObject();
+    }
+
+    public override void ReadState(JsonElement state)
+    {
+        foreach (var entry in state.GetProperty("busiest_baseline_window").EnumerateObject())
+        {
+            _baselineBusiest[entry.Name] = entry.Value.GetInt32();
         }
     }
 

@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Vigil.Analytics.Behaviour.Context;
 using Vigil.Analytics.Behaviour.Findings;
 using Vigil.Analytics.Behaviour.Observations;
 using Vigil.Analytics.Behaviour.Settings;
+using Vigil.Analytics.Behaviour.State;
 
 namespace Vigil.Analytics.Behaviour.Models;
 
@@ -78,6 +80,47 @@ internal sealed class ImpossibleTravelModel : BehaviourModel
         }
 
         _last[o.User] = o;
+    }
+
+    public override void WriteState(Utf8JsonWriter json)
+    {
+        json.WriteStartObject("last_logon");
+        foreach (var (user, o) in _last)
+        {
+            json.WriteStartObject(user);
+            json.WriteNumber("ticks", o.Ticks);
+            json.WriteNumber("lat", o.Latitude);
+            json.WriteNumber("long", o.Longitude);
+            json.WriteString("place", o.Place);
+            json.WriteString("address", o.SourceAddress);
+            json.WriteString("source", o.SourceName);
+            json.WriteNumber("location", o.Location);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    public override void ReadState(JsonElement state)
+    {
+        foreach (var entry in state.GetProperty("last_logon").EnumerateObject())
+        {
+            var e = entry.Value;
+            _last[entry.Name] = new BehaviourObservation
+            {
+                Kind = ObservationKind.LogonSuccess,
+                User = entry.Name,
+                Ticks = e.GetProperty("ticks").GetInt64(),
+                Latitude = e.GetProperty("lat").GetSingle(),
+                Longitude = e.GetProperty("long").GetSingle(),
+                Place = StateJson.OptionalString(e, "place"),
+                SourceAddress = StateJson.OptionalString(e, "address"),
+                SourceName = StateJson.OptionalString(e, "source"),
+                Location = e.GetProperty("location").GetInt64(),
+            };
+        }
+
+        Trim(_last, MaxEntities, l => l.Ticks);
     }
 
     /// <summary>Great-circle distance in km (haversine).</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Vigil.Analytics.Behaviour.Context;
 using Vigil.Analytics.Behaviour.Findings;
 using Vigil.Analytics.Behaviour.Observations;
@@ -34,6 +35,31 @@ internal sealed class PrivilegedGroupModel : BehaviourModel
     }
 
     public override int TrackedEntities => _created.Count + _actors.Count;
+
+    public override void WriteState(Utf8JsonWriter json)
+    {
+        foreach (var (name, table) in new[] { ("created", _created), ("actors", _actors) })
+        {
+            json.WriteStartObject(name);
+            foreach (var (key, ticks) in table)
+            {
+                json.WriteNumber(key, ticks);
+            }
+
+            json.WriteEndObject();
+        }
+    }
+
+    public override void ReadState(JsonElement state)
+    {
+        foreach (var (name, table) in new[] { ("created", _created), ("actors", _actors) })
+        {
+            foreach (var entry in state.GetProperty(name).EnumerateObject())
+            {
+                table[entry.Name] = entry.Value.GetInt64();
+            }
+        }
+    }
 
     public override void Observe(in BehaviourObservation o, IFindingSink sink)
     {

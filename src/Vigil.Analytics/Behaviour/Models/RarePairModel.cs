@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Globalization;
 using Vigil.Analytics.Behaviour.Context;
 using Vigil.Analytics.Behaviour.Findings;
@@ -116,6 +117,85 @@ internal sealed class RarePairModel : BehaviourModel
                 hosts.Add(left);
             }
         }
+    }
+
+    public override void WriteState(Utf8JsonWriter json)
+    {
+        json.WriteStartObject("left");
+        foreach (var (key, history) in _left)
+        {
+            json.WriteStartObject(key);
+            json.WriteNumber("first", history.First);
+            json.WriteNumber("last", history.Last);
+            json.WriteNumber("active_days", history.ActiveDays);
+            json.WriteNumber("last_day", history.LastDay);
+            json.WriteStartObject("seen");
+            foreach (var (partner, ticks) in history.Seen)
+            {
+                json.WriteNumber(partner, ticks);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("right");
+        foreach (var (key, (first, last)) in _right)
+        {
+            json.WriteStartArray(key);
+            json.WriteNumberValue(first);
+            json.WriteNumberValue(last);
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("host_peers");
+        foreach (var (key, hosts) in _hostPeers)
+        {
+            json.WriteStartArray(key);
+            foreach (var host in hosts)
+            {
+                json.WriteStringValue(host);
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+    }
+
+    public override void ReadState(JsonElement state)
+    {
+        foreach (var entry in state.GetProperty("left").EnumerateObject())
+        {
+            var history = new PairHistory
+            {
+                First = entry.Value.GetProperty("first").GetInt64(),
+                Last = entry.Value.GetProperty("last").GetInt64(),
+                ActiveDays = entry.Value.GetProperty("active_days").GetInt32(),
+                LastDay = entry.Value.GetProperty("last_day").GetInt64(),
+            };
+            foreach (var seen in entry.Value.GetProperty("seen").EnumerateObject().Take(_maxPartners))
+            {
+                history.Seen[seen.Name] = seen.Value.GetInt64();
+            }
+
+            _left[entry.Name] = history;
+        }
+
+        foreach (var entry in state.GetProperty("right").EnumerateObject())
+        {
+            _right[entry.Name] = (entry.Value[0].GetInt64(), entry.Value[1].GetInt64());
+        }
+
+        foreach (var entry in state.GetProperty("host_peers").EnumerateObject())
+        {
+            _hostPeers[entry.Name] = new HashSet<string>(entry.Value.EnumerateArray().Select(h => h.GetString() ?? string.Empty), StringComparer.OrdinalIgnoreCase);
+        }
+
+        Trim(_left, MaxEntities, h => h.Last);
+        Trim(_right, MaxEntities, r => r.Last);
     }
 
     private void Score(in BehaviourObservation o, string left, string right, PairHistory history, long rightFirst, IFindingSink sink)

@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Vigil.Analytics.Behaviour.Context;
 using Vigil.Analytics.Behaviour.Findings;
 using Vigil.Analytics.Behaviour.Observations;
 using Vigil.Analytics.Behaviour.Settings;
+using Vigil.Analytics.Behaviour.State;
 
 namespace Vigil.Analytics.Behaviour.Models;
 
@@ -70,6 +72,39 @@ internal sealed class TimeProfileModel : BehaviourModel
         peers?.Add(slot, o.Ticks);
     }
 
+    public override void WriteState(Utf8JsonWriter json)
+    {
+        foreach (var (name, table) in new[] { ("users", _users), ("peer_groups", _peers) })
+        {
+            json.WriteStartObject(name);
+            foreach (var (key, profile) in table)
+            {
+                json.WriteStartObject(key);
+                json.WriteNumber("last", profile.Last);
+                StateJson.WriteArray(json, "counts", profile.Counts);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+    }
+
+    public override void ReadState(JsonElement state)
+    {
+        foreach (var (name, table) in new[] { ("users", _users), ("peer_groups", _peers) })
+        {
+            foreach (var entry in state.GetProperty(name).EnumerateObject())
+            {
+                var profile = new Profile();
+                StateJson.ReadArray(entry.Value, "counts", profile.Counts);
+                profile.Restore(entry.Value.GetProperty("last").GetInt64());
+                table[entry.Name] = profile;
+            }
+        }
+
+        Trim(_users, MaxEntities, u => u.Last);
+    }
+
     private void Score(in BehaviourObservation o, int slot, Profile user, Profile? peers, string? peerGroup, IFindingSink sink)
     {
         var share = user.Smoothed(slot) / user.Total;
@@ -131,6 +166,18 @@ internal sealed class TimeProfileModel : BehaviourModel
         public int Total { get; private set; }
 
         public long Last { get; private set; }
+
+        /// <summary>Sets the total from the counts and the last time, after the counts were read from a state file.</summary>
+        public void Restore(long last)
+        {
+            if (Counts.Any(c => c < 0))
+            {
+                throw new FormatException("a logon count is negative");
+            }
+
+            Total = Counts.Sum();
+            Last = last;
+        }
 
         public void Add(int slot, long ticks)
         {

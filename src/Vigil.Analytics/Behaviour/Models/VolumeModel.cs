@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Vigil.Analytics.Behaviour.Context;
 using Vigil.Analytics.Behaviour.Findings;
 using Vigil.Analytics.Behaviour.Observations;
 using Vigil.Analytics.Behaviour.Settings;
+using Vigil.Analytics.Behaviour.State;
 
 namespace Vigil.Analytics.Behaviour.Models;
 
@@ -95,6 +97,55 @@ internal sealed class VolumeModel : BehaviourModel
         {
             Check(key, series, o, sink);
         }
+    }
+
+    public override void WriteState(Utf8JsonWriter json)
+    {
+        json.WriteStartObject("series");
+        foreach (var (key, series) in _series)
+        {
+            json.WriteStartObject(key);
+            json.WriteNumber("hour", series.Hour);
+            json.WriteNumber("slot", series.Slot);
+            json.WriteNumber("total", series.Total);
+            json.WriteBoolean("flagged", series.Flagged);
+            json.WriteNumber("last", series.Last);
+            StateJson.WriteArray(json, "count", series.Count);
+            StateJson.WriteArray(json, "mean", series.Mean);
+            StateJson.WriteArray(json, "m2", series.M2);
+            json.WriteNumber("all_count", series.AllCount);
+            json.WriteNumber("all_mean", series.AllMean);
+            json.WriteNumber("all_m2", series.AllM2);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    public override void ReadState(JsonElement state)
+    {
+        foreach (var entry in state.GetProperty("series").EnumerateObject())
+        {
+            var e = entry.Value;
+            var series = new Series();
+            var slot = e.GetProperty("slot").GetInt32();
+            if (slot is < 0 or >= Slots)
+            {
+                throw new FormatException($"series '{entry.Name}': slot {slot} is outside 0..{Slots - 1}");
+            }
+
+            series.Open(e.GetProperty("hour").GetInt64(), slot);
+            series.Total = e.GetProperty("total").GetDouble();
+            series.Flagged = e.GetProperty("flagged").GetBoolean();
+            series.Last = e.GetProperty("last").GetInt64();
+            StateJson.ReadArray(e, "count", series.Count);
+            StateJson.ReadArray(e, "mean", series.Mean);
+            StateJson.ReadArray(e, "m2", series.M2);
+            series.Restore(e.GetProperty("all_count").GetInt32(), e.GetProperty("all_mean").GetDouble(), e.GetProperty("all_m2").GetDouble());
+            _series[entry.Name] = series;
+        }
+
+        Trim(_series, MaxEntities, s => s.Last);
     }
 
     private void Check(string key, Series series, in BehaviourObservation o, IFindingSink sink)
@@ -198,6 +249,13 @@ internal sealed class VolumeModel : BehaviourModel
         public double AllMean { get; private set; }
 
         public double AllM2 { get; private set; }
+
+        public void Restore(int count, double mean, double m2)
+        {
+            AllCount = count;
+            AllMean = mean;
+            AllM2 = m2;
+        }
 
         public void Open(long hour, int slot)
         {
