@@ -82,6 +82,12 @@ internal static class HuntCommand
                 + "approved access shape them.",
             HelpName = "DIR",
         };
+        var modelState = new Option<string?>("--model-state")
+        {
+            Description = "Model state file: what the models learnt is loaded from it when it exists and saved to it after the hunt, "
+                + "so the next hunt goes on from that baseline.",
+            HelpName = "FILE",
+        };
         var noProgress = new Option<bool>("--no-progress") { Description = "Do not show the progress bar." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only hits and errors: no notes, progress or summary." };
         var detection = new DetectionOptions();
@@ -99,6 +105,7 @@ internal static class HuntCommand
         hunt.Options.Add(inputFormat);
         hunt.Options.Add(context);
         hunt.Options.Add(models);
+        hunt.Options.Add(modelState);
         detection.AddTo(hunt);
         hunt.Options.Add(threads);
         hunt.Options.Add(noProgress);
@@ -120,6 +127,7 @@ internal static class HuntCommand
                 InputFormat = InputFormatOption.Read(parseResult, inputFormat),
                 ContextPath = parseResult.GetValue(context),
                 ModelsPath = parseResult.GetValue(models),
+                ModelStatePath = parseResult.GetValue(modelState),
                 Detection = detection.Read(parseResult, parseResult.GetRequiredValue(rules), selection),
                 Format = parseResult.GetValue(format) switch
                 {

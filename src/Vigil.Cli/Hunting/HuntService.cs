@@ -31,6 +31,11 @@ internal static class HuntService
             }
         }
 
+        if (settings.ModelStatePath is not null && settings.ModelsPath is null)
+        {
+            throw new CliUsageException("--model-state needs --models: there is no model to save or restore.");
+        }
+
         var setup = DetectionSetup.Build(settings.Detection, Note);
         var ruleErrors = ReportRuleProblems(setup, console.Error);
         if (setup.Engine.ActiveRuleCount == 0)
@@ -47,6 +52,10 @@ internal static class HuntService
         var analysis = settings.ModelsPath is null
             ? null
             : ModelSetup.Load(settings.ModelsPath, settings.ContextPath, context?.Organization, console.Error, Note, out modelErrors);
+        if (analysis is not null && settings.ModelStatePath is not null)
+        {
+            modelErrors += ModelSetup.LoadState(analysis, settings.ModelStatePath, console.Error, Note);
+        }
         var errors = new ReadErrorReporter(line => console.Error.WriteLine("vigil: " + line));
         var inputs = HuntInputs.Expand(settings.Inputs, errors);
 
@@ -69,6 +78,10 @@ internal static class HuntService
             if (analysis is not null)
             {
                 RunModels(analysis, setup.Attack, summary, cancellationToken);
+                if (settings.ModelStatePath is not null)
+                {
+                    ModelSetup.SaveState(analysis, settings.ModelStatePath, Note);
+                }
             }
         }
         finally

@@ -14,6 +14,9 @@ internal sealed class HuntSettings
     /// <summary>Gets the behavioural models folder, or null when models do not run.</summary>
     public string? ModelsPath { get; init; }
 
+    /// <summary>Gets the model state file: loaded before the hunt when it exists, written after it; or null.</summary>
+    public string? ModelStatePath { get; init; }
+
     /// <summary>Gets the forced input format, or Auto to detect it per file.</summary>
     public Vigil.Ingest.Sources.EventFileFormat InputFormat { get; init; }
 

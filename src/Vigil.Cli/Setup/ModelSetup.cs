@@ -1,6 +1,7 @@
 using System.Globalization;
 using Vigil.Analytics.Behaviour;
 using Vigil.Analytics.Behaviour.Settings;
+using Vigil.Analytics.Behaviour.State;
 using Vigil.Ingest.Enrichment;
 
 namespace Vigil.Cli.Setup;
@@ -46,6 +47,41 @@ internal static class ModelSetup
             CultureInfo.InvariantCulture,
             $"models {modelsPath}: {engine.Models.Count} running ({string.Join(", ", engine.Models.Select(m => m.Settings.Name))})"));
         return analysis;
+    }
+
+    /// <summary>Loads a state file when it exists; returns the number of problems (printed).</summary>
+    public static int LoadState(BehaviourAnalysis analysis, string path, TextWriter error, Action<string> note)
+    {
+        if (!File.Exists(path))
+        {
+            note($"model state {path}: none yet; the models learn from these events and save their state there");
+            return 0;
+        }
+
+        var errors = new List<ModelError>();
+        var restored = ModelStateFile.Load(analysis.Engine, path, errors);
+        foreach (var problem in errors.Take(PrintLimit))
+        {
+            error.WriteLine("vigil: model state error: " + problem);
+        }
+
+        note(string.Create(CultureInfo.InvariantCulture, $"model state {path}: {restored} of {analysis.Engine.Models.Count} models restored"));
+        return errors.Count;
+    }
+
+    /// <summary>Saves the models' state; a file that cannot be written is fatal (the learning would be lost silently).</summary>
+    public static void SaveState(BehaviourAnalysis analysis, string path, Action<string> note)
+    {
+        try
+        {
+            ModelStateFile.Save(analysis.Engine, path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliFatalException($"{path}: cannot write the model state: {ex.Message}", ex);
+        }
+
+        note(string.Create(CultureInfo.InvariantCulture, $"model state saved to {path} ({analysis.Engine.Models.Sum(m => m.TrackedEntities):N0} entities tracked)"));
     }
 
     /// <summary>The models folder beside the executable, else at the root of the repository holding it or the current folder.</summary>

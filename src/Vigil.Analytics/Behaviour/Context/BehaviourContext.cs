@@ -88,12 +88,11 @@ internal sealed class BehaviourContext
         var identity = IdentityOf(user);
         foreach (var window in Maintenance)
         {
-            if (!window.Assets.Contains(asset, host, address))
-            {
-                continue;
-            }
-
-            if (!window.Users.IsEmpty && user is not null && !window.Users.Contains(identity, user))
+            // A window covers its hosts (for whoever acts on them, or for the users it names), and the users it names
+            // wherever they act from (an administrator patching from a workstation or over the VPN at night).
+            var named = user is not null && !window.Users.IsEmpty && window.Users.Contains(identity, user);
+            var covered = window.Assets.Contains(asset, host, address) && (window.Users.IsEmpty || user is null || named);
+            if (!covered && !named)
             {
                 continue;
             }

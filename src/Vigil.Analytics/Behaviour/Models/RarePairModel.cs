@@ -22,13 +22,15 @@ internal sealed class RarePairModel : BehaviourModel
     ];
 
     private readonly Dictionary<string, PairHistory> _left = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, (long First, long Last)> _right = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, PartnerInfo> _right = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, HashSet<string>> _hostPeers = new(StringComparer.OrdinalIgnoreCase);
     private readonly RarePairKind _kind;
     private readonly double _base;
     private readonly double _peerExponent;
     private readonly double _newPartnerFactor;
     private readonly long _newPartnerTicks;
+    private readonly long _adoptionTicks;
+    private readonly double _adoptionFactor;
     private readonly double _burstBonus;
     private readonly long _burstTicks;
     private readonly double _minHistoryDays;
@@ -57,6 +59,8 @@ internal sealed class RarePairModel : BehaviourModel
         _peerExponent = p.Number("peer_exponent", 3, 0, 10);
         _newPartnerFactor = p.Number("new_partner_factor", 0.6, 0, 1);
         _newPartnerTicks = (long)(p.Number("new_partner_days", 3, 0, 60) * TimeSpan.TicksPerDay);
+        _adoptionTicks = (long)(p.Number("adoption_hours", 48, 0, 24 * 60) * TimeSpan.TicksPerHour);
+        _adoptionFactor = p.Number("adoption_factor", 0.5, 0, 1);
         _burstBonus = p.Number("burst_bonus", 12, 0, 50);
         _burstTicks = (long)(p.Number("burst_window_minutes", 60, 1, 1440) * TimeSpan.TicksPerMinute);
         _minHistoryDays = p.Number("min_history_days", 7, 0, 365);
@@ -85,10 +89,21 @@ internal sealed class RarePairModel : BehaviourModel
         }
 
         var novel = !history.Seen.ContainsKey(right);
-        var rightKnown = _right.TryGetValue(right, out var rightInfo);
+        if (!_right.TryGetValue(right, out var rightInfo))
+        {
+            _right[right] = rightInfo = new PartnerInfo { First = o.Ticks };
+        }
+
+        rightInfo.Last = o.Ticks;
+        rightInfo.Adoptions.RemoveAll(t => t < rightInfo.Last - _adoptionTicks);
         if (novel && !learning && history.First != 0)
         {
-            Score(o, left, right, history, rightKnown ? rightInfo.First : o.Ticks, sink);
+            Score(o, left, right, history, rightInfo, sink);
+        }
+
+        if (novel && rightInfo.Adoptions.Count < 64)
+        {
+            rightInfo.Adoptions.Add(o.Ticks);
         }
 
         history.Touch(o.Ticks);
@@ -99,7 +114,6 @@ internal sealed class RarePairModel : BehaviourModel
         }
 
         history.Seen[right] = o.Ticks;
-        _right[right] = (rightKnown ? rightInfo.First : o.Ticks, o.Ticks);
         if (_right.Count > MaxEntities)
         {
             Trim(_right, MaxEntities, r => r.Last);
@@ -141,11 +155,16 @@ internal sealed class RarePairModel : BehaviourModel
 
         json.WriteEndObject();
         json.WriteStartObject("right");
-        foreach (var (key, (first, last)) in _right)
+        foreach (var (key, partner) in _right)
         {
             json.WriteStartArray(key);
-            json.WriteNumberValue(first);
-            json.WriteNumberValue(last);
+            json.WriteNumberValue(partner.First);
+            json.WriteNumberValue(partner.Last);
+            foreach (var adoption in partner.Adoptions)
+            {
+                json.WriteNumberValue(adoption);
+            }
+
             json.WriteEndArray();
         }
 
@@ -186,7 +205,9 @@ internal sealed class RarePairModel : BehaviourModel
 
         foreach (var entry in state.GetProperty("right").EnumerateObject())
         {
-            _right[entry.Name] = (entry.Value[0].GetInt64(), entry.Value[1].GetInt64());
+            var partner = new PartnerInfo { First = entry.Value[0].GetInt64(), Last = entry.Value[1].GetInt64() };
+            partner.Adoptions.AddRange(entry.Value.EnumerateArray().Skip(2).Take(64).Select(a => a.GetInt64()));
+            _right[entry.Name] = partner;
         }
 
         foreach (var entry in state.GetProperty("host_peers").EnumerateObject())
@@ -198,8 +219,9 @@ internal sealed class RarePairModel : BehaviourModel
         Trim(_right, MaxEntities, r => r.Last);
     }
 
-    private void Score(in BehaviourObservation o, string left, string right, PairHistory history, long rightFirst, IFindingSink sink)
+    private void Score(in BehaviourObservation o, string left, string right, PairHistory history, PartnerInfo partner, IFindingSink sink)
     {
+        var rightFirst = partner.First;
         var days = (o.Ticks - history.First) / (double)TimeSpan.TicksPerDay;
         var candidate = new FindingCandidate { Score = _base, Confidence = HistoryConfidence(days), Explanation = string.Empty, Key = left, Ticks = o.Ticks };
         candidate.Number("baseline_days", days);
@@ -234,6 +256,15 @@ internal sealed class RarePairModel : BehaviourModel
             text += $"; {used} of {peers} {peerName} peers have it";
         }
 
+        var adopters = partner.Adoptions.Count;
+        if (adopters > 0 && _kind is RarePairKind.UserHost or RarePairKind.HostProcess)
+        {
+            // Others took the host (or program) up just before: a rollout, not one intruder's path.
+            candidate.Score *= Math.Pow(_adoptionFactor, Math.Min(adopters, 3));
+            candidate.Number("recent_adopters", adopters);
+            text += $"; {adopters} other {(_kind == RarePairKind.UserHost ? "users" : "hosts")} started using {right} within {_adoptionTicks / TimeSpan.TicksPerHour} h (a rollout)";
+        }
+
         if (o.Ticks - rightFirst < _newPartnerTicks && _kind is RarePairKind.UserHost or RarePairKind.HostProcess)
         {
             candidate.Score *= _newPartnerFactor;
@@ -260,6 +291,17 @@ internal sealed class RarePairModel : BehaviourModel
         candidate.Explanation = text;
         Fill(candidate, o);
         sink.Report(this, candidate);
+    }
+
+    /// <summary>What a rare-pair model remembers of a partner: first and last seen, and who took it up recently.</summary>
+    private sealed class PartnerInfo
+    {
+        public long First { get; init; }
+
+        public long Last { get; set; }
+
+        /// <summary>Gets the times entities started using it within the adoption window.</summary>
+        public List<long> Adoptions { get; } = [];
     }
 
     private void Fill(FindingCandidate candidate, in BehaviourObservation o)

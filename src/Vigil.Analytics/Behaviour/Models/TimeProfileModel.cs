@@ -25,6 +25,9 @@ internal sealed class TimeProfileModel : BehaviourModel
     private readonly double _minGapHours;
     private readonly double _scorePerHour;
     private readonly double _peerShare;
+    private readonly double _serverBase;
+    private readonly double _workstationBase;
+    private readonly double _workstationPerHour;
 
     public TimeProfileModel(ModelSettings settings, BehaviourContext context)
         : base(settings, context)
@@ -34,7 +37,10 @@ internal sealed class TimeProfileModel : BehaviourModel
         _rareShare = p.Number("rare_share", 0.005, 0, 1);
         _usualShare = p.Number("usual_share", 0.02, 0, 1);
         _minGapHours = p.Number("min_gap_hours", 3, 0, 24);
-        _scorePerHour = p.Number("score_per_hour", 10, 0, 100);
+        _scorePerHour = p.Number("score_per_hour", 7.5, 0, 100);
+        _serverBase = p.Number("base_score", 35, 0, 100);
+        _workstationBase = p.Number("workstation_base_score", 20, 0, 100);
+        _workstationPerHour = p.Number("workstation_score_per_hour", 4, 0, 100);
         _peerShare = p.Number("peer_usual_share", 0.02, 0, 1);
     }
 
@@ -120,7 +126,13 @@ internal sealed class TimeProfileModel : BehaviourModel
         }
 
         var peerShare = peers is { Total: > 0 } ? peers.Smoothed(slot) / peers.Total : 0;
-        var score = Math.Min(90, 30 + (_scorePerHour * Math.Min(gap, 6)));
+
+        // A logon to one's own kind of machine (a workstation) at an odd hour is worth less than one to a server or a
+        // domain controller; the user's privilege only weighs the latter.
+        var workstation = Context.AssetOf(o.Host)?.Type is { } type && type.Equals("workstation", StringComparison.OrdinalIgnoreCase);
+        var score = workstation
+            ? _workstationBase + (_workstationPerHour * Math.Min(gap, 6))
+            : _serverBase + (_scorePerHour * Math.Min(gap, 6));
         var text = $"logon by {o.User} at {Clock(o.Ticks)} UTC to {o.Host ?? "?"}: {user.Counts[slot]} of {user.Total} baseline logons at this hour"
             + $" ({share:P1} within ±1 h); the nearest hour it usually logs on is {(gap >= 24 ? "on other days" : $"{gap} h away")}";
         if (peerGroup is not null)
@@ -143,6 +155,7 @@ internal sealed class TimeProfileModel : BehaviourModel
             UserRaw = o.UserRaw,
             Host = o.Host,
             SourceHost = o.SourceHost,
+            WeighPrivilege = !workstation,
         };
         candidate.Number("user_logons_at_hour", user.Counts[slot]);
         candidate.Number("user_baseline_logons", user.Total);
