@@ -66,6 +66,8 @@ internal static class CliApp
         root.Subcommands.Add(HuntCommand.Create(console));
         root.Subcommands.Add(RulesCommand.Create(console));
         root.Subcommands.Add(NormalizeCommand.Create(console));
+        root.Subcommands.Add(SimulateCommand.Create(console));
+        root.Subcommands.Add(BacktestCommand.Create(console));
         return root;
     }
 

@@ -13,6 +13,9 @@ internal static class ExitCodes
     /// <summary>Flag: the hunt produced at least one hit.</summary>
     public const int Hits = 1;
 
+    /// <summary>vigil backtest: a target was missed (bit 1, as hits are for hunt).</summary>
+    public const int TargetsMissed = 1;
+
     /// <summary>Flag: an input was missing or unreadable, or records were malformed; the rest was read.</summary>
     public const int InputErrors = 2;
 

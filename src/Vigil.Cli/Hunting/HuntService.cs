@@ -22,6 +22,15 @@ internal static class HuntService
     /// <param name="cancellationToken">Stops the hunt.</param>
     /// <returns>An exit code (see <see cref="ExitCodes"/>).</returns>
     public static int Run(HuntSettings settings, CliConsole console, CancellationToken cancellationToken)
+        => Run(settings, console, null, cancellationToken);
+
+    /// <summary>Runs the hunt, sending hits and findings to <paramref name="sink"/> instead of the output format (backtests).</summary>
+    /// <param name="settings">What to do.</param>
+    /// <param name="console">Where to write notes and errors.</param>
+    /// <param name="sink">Receives hits and findings; null to write them in <see cref="HuntSettings.Format"/>.</param>
+    /// <param name="cancellationToken">Stops the hunt.</param>
+    /// <returns>An exit code (see <see cref="ExitCodes"/>).</returns>
+    internal static int Run(HuntSettings settings, CliConsole console, IHitWriter? sink, CancellationToken cancellationToken)
     {
         void Note(string message)
         {
@@ -62,7 +71,7 @@ internal static class HuntService
         using var file = OpenOutput(settings.OutputPath);
         var output = file ?? console.Output;
         var tableConsole = file is null ? console.CreateOutputConsole() : CliConsole.CreateAnsiConsole(file, isTerminal: false);
-        using var summary = new HitSummary(HitWriters.Create(settings.Format, output, tableConsole));
+        using var summary = new HitSummary(sink ?? HitWriters.Create(settings.Format, output, tableConsole));
         var indicatorRules = new IndicatorRules(setup.Attack);
         var runner = new HuntRunner(setup.Engine, new HuntOptions
         {

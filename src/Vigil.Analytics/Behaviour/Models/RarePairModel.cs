@@ -31,6 +31,9 @@ internal sealed class RarePairModel : BehaviourModel
     private readonly long _newPartnerTicks;
     private readonly long _adoptionTicks;
     private readonly double _adoptionFactor;
+    private readonly AssetScope _excluded;
+    private readonly double _popularShare;
+    private readonly double _popularFactor;
     private readonly double _burstBonus;
     private readonly long _burstTicks;
     private readonly double _minHistoryDays;
@@ -61,6 +64,14 @@ internal sealed class RarePairModel : BehaviourModel
         _newPartnerTicks = (long)(p.Number("new_partner_days", 3, 0, 60) * TimeSpan.TicksPerDay);
         _adoptionTicks = (long)(p.Number("adoption_hours", 48, 0, 24 * 60) * TimeSpan.TicksPerHour);
         _adoptionFactor = p.Number("adoption_factor", 0.5, 0, 1);
+        _excluded = AssetScope.Parse(p.Names("exclude_hosts", []), out var scopeError);
+        if (scopeError is not null)
+        {
+            throw new ModelSettingsException(settings.File, "parameter 'exclude_hosts': " + scopeError);
+        }
+
+        _popularShare = p.Number("popular_share", 0.25, 0, 1);
+        _popularFactor = p.Number("popular_factor", 0.4, 0, 1);
         _burstBonus = p.Number("burst_bonus", 12, 0, 50);
         _burstTicks = (long)(p.Number("burst_window_minutes", 60, 1, 1440) * TimeSpan.TicksPerMinute);
         _minHistoryDays = p.Number("min_history_days", 7, 0, 365);
@@ -76,7 +87,8 @@ internal sealed class RarePairModel : BehaviourModel
 
     public override void Observe(in BehaviourObservation o, IFindingSink sink)
     {
-        if (!TryPair(o, out var left, out var right))
+        if (!TryPair(o, out var left, out var right)
+            || (!_excluded.IsEmpty && o.Host is not null && _excluded.Contains(Context.AssetOf(o.Host), o.Host, null)))
         {
             return;
         }
@@ -101,9 +113,13 @@ internal sealed class RarePairModel : BehaviourModel
             Score(o, left, right, history, rightInfo, sink);
         }
 
-        if (novel && rightInfo.Adoptions.Count < 64)
+        if (novel)
         {
-            rightInfo.Adoptions.Add(o.Ticks);
+            rightInfo.Entities++;
+            if (rightInfo.Adoptions.Count < 64)
+            {
+                rightInfo.Adoptions.Add(o.Ticks);
+            }
         }
 
         history.Touch(o.Ticks);
@@ -160,6 +176,7 @@ internal sealed class RarePairModel : BehaviourModel
             json.WriteStartArray(key);
             json.WriteNumberValue(partner.First);
             json.WriteNumberValue(partner.Last);
+            json.WriteNumberValue(partner.Entities);
             foreach (var adoption in partner.Adoptions)
             {
                 json.WriteNumberValue(adoption);
@@ -205,8 +222,8 @@ internal sealed class RarePairModel : BehaviourModel
 
         foreach (var entry in state.GetProperty("right").EnumerateObject())
         {
-            var partner = new PartnerInfo { First = entry.Value[0].GetInt64(), Last = entry.Value[1].GetInt64() };
-            partner.Adoptions.AddRange(entry.Value.EnumerateArray().Skip(2).Take(64).Select(a => a.GetInt64()));
+            var partner = new PartnerInfo { First = entry.Value[0].GetInt64(), Last = entry.Value[1].GetInt64(), Entities = entry.Value[2].GetInt32() };
+            partner.Adoptions.AddRange(entry.Value.EnumerateArray().Skip(3).Take(64).Select(a => a.GetInt64()));
             _right[entry.Name] = partner;
         }
 
@@ -256,6 +273,15 @@ internal sealed class RarePairModel : BehaviourModel
             text += $"; {used} of {peers} {peerName} peers have it";
         }
 
+        // A partner most entities have (the VPN gateway everyone logs on to, a program on every host) is a shared service.
+        var popularity = _left.Count > 0 ? partner.Entities / (double)_left.Count : 0;
+        if (popularity >= _popularShare && _kind is RarePairKind.UserHost or RarePairKind.HostProcess)
+        {
+            candidate.Score *= _popularFactor;
+            candidate.Number("popularity", popularity);
+            text += $"; {popularity:P0} of all {(_kind == RarePairKind.UserHost ? "users" : "hosts")} have it (a shared service)";
+        }
+
         var adopters = partner.Adoptions.Count;
         if (adopters > 0 && _kind is RarePairKind.UserHost or RarePairKind.HostProcess)
         {
@@ -299,6 +325,9 @@ internal sealed class RarePairModel : BehaviourModel
         public long First { get; init; }
 
         public long Last { get; set; }
+
+        /// <summary>Gets or sets how many entities have had it.</summary>
+        public int Entities { get; set; }
 
         /// <summary>Gets the times entities started using it within the adoption window.</summary>
         public List<long> Adoptions { get; } = [];
