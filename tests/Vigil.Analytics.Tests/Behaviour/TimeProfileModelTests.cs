@@ -114,4 +114,29 @@ public sealed class TimeProfileModelTests
         finding.Users[0].Canonical.ShouldBe("admin2");
         engine.Lowered.ShouldBe(1);
     }
+
+    [Fact]
+    public void Observe_TravellerAtLocalWorkingHours_StaysQuiet_ButNotAtHome()
+    {
+        using var fixture = new BehaviourFixture();
+        var engine = fixture.Engine(Settings("time-profile", "logon-hours"));
+        var events = OfficeHours();
+        for (var day = 0; day < 5; day++)
+        {
+            var home = Logon(At(day, 9), "admin1", "vpn01", null, "81.2.69.1", logonType: 0);
+            (home.Latitude, home.Longitude, home.Place) = (51.5f, -0.12f, "London, GB");
+            events.Add(home);
+        }
+
+        var chicago = Logon(At(22, 14), "admin1", "vpn01", null, "198.51.100.7", logonType: 0);
+        (chicago.Latitude, chicago.Longitude, chicago.Place) = (41.9f, -87.6f, "Chicago, US");
+        events.Add(chicago);
+        events.Add(Logon(At(22, 21), "admin1", "SRV-APP", "JUMP01", "10.0.0.5", logonType: 10)); // 15:00 in Chicago
+        events.Add(Logon(At(28, 21), "admin2", "SRV-APP", "JUMP01", "10.0.0.5", logonType: 10)); // admin2 is home: 21:00 is odd
+
+        Feed(engine, events);
+
+        var finding = engine.Findings.ShouldHaveSingleItem();
+        finding.Users[0].Canonical.ShouldBe("admin2");
+    }
 }

@@ -16,10 +16,12 @@ namespace Vigil.Analytics.Behaviour.Models;
 internal sealed class TimeProfileModel : BehaviourModel
 {
     private const int Slots = 48;
+    private const int HomePositions = 20;
 
     private readonly Dictionary<string, Profile> _users = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Profile> _peers = new(StringComparer.OrdinalIgnoreCase);
     private readonly double _minEvents;
+    private readonly long _travelTicks;
     private readonly double _rareShare;
     private readonly double _usualShare;
     private readonly double _minGapHours;
@@ -28,19 +30,26 @@ internal sealed class TimeProfileModel : BehaviourModel
     private readonly double _serverBase;
     private readonly double _workstationBase;
     private readonly double _workstationPerHour;
+    private readonly AssetScope _workstationLike;
 
     public TimeProfileModel(ModelSettings settings, BehaviourContext context)
         : base(settings, context)
     {
         var p = settings.Parameters;
         _minEvents = p.Number("min_events", 30, 1, 100_000);
+        _travelTicks = (long)(p.Number("travel_hours", 72, 0, 24 * 30) * TimeSpan.TicksPerHour);
         _rareShare = p.Number("rare_share", 0.005, 0, 1);
         _usualShare = p.Number("usual_share", 0.02, 0, 1);
         _minGapHours = p.Number("min_gap_hours", 3, 0, 24);
         _scorePerHour = p.Number("score_per_hour", 7.5, 0, 100);
         _serverBase = p.Number("base_score", 35, 0, 100);
         _workstationBase = p.Number("workstation_base_score", 20, 0, 100);
-        _workstationPerHour = p.Number("workstation_score_per_hour", 4, 0, 100);
+        _workstationPerHour = p.Number("workstation_score_per_hour", 3, 0, 100);
+        _workstationLike = AssetScope.Parse(p.Names("workstation_like_hosts", ["type:workstation", "tag:vpn"]), out var scopeError);
+        if (scopeError is not null)
+        {
+            throw new ModelSettingsException(settings.File, "parameter 'workstation_like_hosts': " + scopeError);
+        }
         _peerShare = p.Number("peer_usual_share", 0.02, 0, 1);
     }
 
@@ -74,6 +83,11 @@ internal sealed class TimeProfileModel : BehaviourModel
             Score(o, slot, user, peers, peerGroup, sink);
         }
 
+        if (o.HasGeo)
+        {
+            user.AddPosition(o.Longitude, o.Ticks, o.Place);
+        }
+
         user.Add(slot, o.Ticks);
         peers?.Add(slot, o.Ticks);
     }
@@ -88,6 +102,14 @@ internal sealed class TimeProfileModel : BehaviourModel
                 json.WriteStartObject(key);
                 json.WriteNumber("last", profile.Last);
                 StateJson.WriteArray(json, "counts", profile.Counts);
+                json.WriteNumber("home_sum", profile.Home.Sum);
+                json.WriteNumber("home_count", profile.Home.Count);
+                if (!double.IsNaN(profile.LastLongitude))
+                {
+                    json.WriteNumber("last_longitude", profile.LastLongitude);
+                    json.WriteNumber("last_position_ticks", profile.LastPositionTicks);
+                    json.WriteString("last_place", profile.LastPlace);
+                }
                 json.WriteEndObject();
             }
 
@@ -104,6 +126,13 @@ internal sealed class TimeProfileModel : BehaviourModel
                 var profile = new Profile();
                 StateJson.ReadArray(entry.Value, "counts", profile.Counts);
                 profile.Restore(entry.Value.GetProperty("last").GetInt64());
+                var e = entry.Value;
+                profile.RestorePosition(
+                    e.GetProperty("home_sum").GetDouble(),
+                    e.GetProperty("home_count").GetInt32(),
+                    e.TryGetProperty("last_longitude", out var lon) ? lon.GetDouble() : double.NaN,
+                    e.TryGetProperty("last_position_ticks", out var at) ? at.GetInt64() : 0,
+                    StateJson.OptionalString(e, "last_place"));
                 table[entry.Name] = profile;
             }
         }
@@ -125,16 +154,36 @@ internal sealed class TimeProfileModel : BehaviourModel
             return;
         }
 
+        // A user logging on from far east or west of home (a trip, seen on the VPN) works at local hours: judge the hour
+        // shifted by the time-zone difference as well, and keep the smaller gap.
+        var shift = user.TravelShiftHours(o.Ticks, _travelTicks);
+        string? travel = null;
+        if (shift != 0)
+        {
+            var block = slot / 24 * 24;
+            var shifted = block + (((slot % 24) + shift + 48) % 24);
+            var shiftedGap = user.Smoothed(shifted) / user.Total >= _rareShare ? 0 : user.HoursToUsual(shifted, _usualShare);
+            travel = $"; travelling (last logon from {user.LastPlace ?? "far away"}, {Math.Abs(shift)} h {(shift < 0 ? "behind" : "ahead of")} home), so {((slot % 24) + shift + 48) % 24:00}:xx local";
+            if (shiftedGap < _minGapHours)
+            {
+                return;
+            }
+
+            gap = Math.Min(gap, shiftedGap);
+        }
+
         var peerShare = peers is { Total: > 0 } ? peers.Smoothed(slot) / peers.Total : 0;
 
-        // A logon to one's own kind of machine (a workstation) at an odd hour is worth less than one to a server or a
-        // domain controller; the user's privilege only weighs the latter.
-        var workstation = Context.AssetOf(o.Host)?.Type is { } type && type.Equals("workstation", StringComparison.OrdinalIgnoreCase);
+        // A logon to one's own kind of machine (a workstation, or the VPN that people working from home or abroad use at
+        // their local hours) at an odd hour is worth less than one to a server or a domain controller; the user's
+        // privilege only weighs the latter.
+        var workstation = o.Host is not null && _workstationLike.Contains(Context.AssetOf(o.Host), o.Host, null);
         var score = workstation
             ? _workstationBase + (_workstationPerHour * Math.Min(gap, 6))
             : _serverBase + (_scorePerHour * Math.Min(gap, 6));
         var text = $"logon by {o.User} at {Clock(o.Ticks)} UTC to {o.Host ?? "?"}: {user.Counts[slot]} of {user.Total} baseline logons at this hour"
             + $" ({share:P1} within ±1 h); the nearest hour it usually logs on is {(gap >= 24 ? "on other days" : $"{gap} h away")}";
+        text += travel;
         if (peerGroup is not null)
         {
             text += $"; {peerShare:P1} of {peerGroup} peers' logons are at this hour";
@@ -191,6 +240,54 @@ internal sealed class TimeProfileModel : BehaviourModel
             Total = Counts.Sum();
             Last = last;
         }
+
+        /// <summary>Gets the mean longitude of the first positions seen (home), or NaN.</summary>
+        public double HomeLongitude => _homeCount == 0 ? double.NaN : _homeSum / _homeCount;
+
+        public double LastLongitude { get; private set; } = double.NaN;
+
+        public long LastPositionTicks { get; private set; }
+
+        public string? LastPlace { get; private set; }
+
+        private double _homeSum;
+        private int _homeCount;
+
+        public void AddPosition(double longitude, long ticks, string? place)
+        {
+            if (_homeCount < HomePositions)
+            {
+                _homeSum += longitude;
+                _homeCount++;
+            }
+
+            LastLongitude = longitude;
+            LastPositionTicks = ticks;
+            LastPlace = place;
+        }
+
+        /// <summary>Hours between the last position (when recent and far from home) and home, by longitude; 0 when at home.</summary>
+        public int TravelShiftHours(long now, long recent)
+        {
+            if (_homeCount < 3 || double.IsNaN(LastLongitude) || now - LastPositionTicks > recent)
+            {
+                return 0;
+            }
+
+            var degrees = LastLongitude - HomeLongitude;
+            return Math.Abs(degrees) < 30 ? 0 : (int)Math.Round(degrees / 15);
+        }
+
+        public void RestorePosition(double homeSum, int homeCount, double lastLongitude, long lastTicks, string? lastPlace)
+        {
+            _homeSum = homeSum;
+            _homeCount = Math.Clamp(homeCount, 0, HomePositions);
+            LastLongitude = lastLongitude;
+            LastPositionTicks = lastTicks;
+            LastPlace = lastPlace;
+        }
+
+        public (double Sum, int Count) Home => (_homeSum, _homeCount);
 
         public void Add(int slot, long ticks)
         {
