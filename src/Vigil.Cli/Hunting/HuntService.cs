@@ -86,7 +86,14 @@ internal static class HuntService
                 : runner.Run(inputs.OpenSources(settings.InputFormat), summary, errors, null, cancellationToken);
             if (analysis is not null)
             {
+                var modelTime = System.Diagnostics.Stopwatch.StartNew();
+                var observations = analysis.Collector.Count;
                 RunModels(analysis, setup.Attack, summary, cancellationToken);
+                Note(string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"models: {observations:N0} observations scored in {modelTime.Elapsed.TotalSeconds:0.00} s; {analysis.Engine.Findings.Count:N0} findings "
+                    + $"({analysis.Engine.BelowThreshold:N0} candidates under their threshold, {analysis.Engine.Lowered:N0} lowered by maintenance windows or approved access, "
+                    + $"{analysis.Engine.HeldBack:N0} held back by cooldowns); {analysis.Engine.Models.Sum(m => m.TrackedEntities):N0} entities tracked."));
                 if (settings.ModelStatePath is not null)
                 {
                     ModelSetup.SaveState(analysis, settings.ModelStatePath, Note);

@@ -3,21 +3,21 @@ using Vigil.Cli.Tests.Support;
 
 namespace Vigil.Cli.Tests.Commands;
 
-/// <summary>README's main command, on the data the project ships: rule hits, indicator hits, the resolution report.</summary>
+/// <summary>README's main command, on the data the project ships: rule hits, indicator hits, model findings, the resolution report.</summary>
 public sealed class ReadmeCommandTests
 {
     [Fact]
     public void Hunt_SampleEventsWithStarterRulesAndDemoContext()
     {
         var result = VigilCli.Run(
-            "hunt", RepoPaths.Repo("samples", "events.ndjson"), "--rules", RepoPaths.Repo("rules"), "--context", RepoPaths.Repo("samples", "context"), "--format", "jsonl");
+            "hunt", RepoPaths.Repo("samples", "events.ndjson"), "--rules", RepoPaths.Repo("rules"), "--context", RepoPaths.Repo("samples", "context"),
+            "--models", RepoPaths.Repo("models"), "--format", "jsonl");
 
         result.ExitCode.ShouldBe(ExitCodes.Hits, result.Stderr);
-        var titles = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
-        {
-            using var document = JsonDocument.Parse(line);
-            return document.RootElement.GetProperty("rule").GetProperty("title").GetString()!;
-        }).ToList();
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        var titles = lines.Where(l => l.TryGetProperty("rule", out _)).Select(l => l.GetProperty("rule").GetProperty("title").GetString()!).ToList();
+        var findings = lines.Where(l => l.TryGetProperty("model", out _)).Select(l => l.GetProperty("explanation").GetProperty("text").GetString()!).ToList();
+        findings.ShouldContain(f => f.StartsWith("tnguyen was added to Administrators by adm-rpatel", StringComparison.Ordinal));
         var indicatorHits = titles.Count(t => t.StartsWith("Threat indicator: ", StringComparison.Ordinal));
         (titles.Count - indicatorHits).ShouldBe(47, "the starter rules' hits on the sample events (tests/TestData)");
         indicatorHits.ShouldBeGreaterThanOrEqualTo(4);
