@@ -42,15 +42,15 @@ internal sealed class BehaviourAnalysis
     /// <returns>The findings, in time order.</returns>
     public IReadOnlyList<ModelFinding> Run(CancellationToken cancellationToken)
     {
-        var observations = Collector.Drain();
-        for (var i = 0; i < observations.Length; i++)
+        var i = 0;
+        foreach (var observation in Collector.Drain())
         {
-            if ((i & 0xFFFF) == 0)
+            if ((++i & 0xFFFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            Engine.Observe(observations[i]);
+            Engine.Observe(observation);
         }
 
         Engine.Complete();

@@ -20,7 +20,7 @@ internal sealed class ContextInspector : IEventInspector
     private readonly ContextEnricher _enricher;
     private readonly IndicatorRules _rules;
     private readonly ObservationCollector? _collector;
-    private readonly List<BehaviourObservation>? _observations;
+    private readonly ObservationBuffer? _observations;
 
     public ContextInspector(Normalizer normalizer, ContextEnricher enricher, IndicatorRules rules, ObservationCollector? collector = null)
     {
@@ -28,7 +28,7 @@ internal sealed class ContextInspector : IEventInspector
         _enricher = enricher;
         _rules = rules;
         _collector = collector;
-        _observations = collector?.CreateWorkerList();
+        _observations = collector?.CreateWorkerBuffer();
     }
 
     /// <inheritdoc />

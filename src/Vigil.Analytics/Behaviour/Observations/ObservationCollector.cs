@@ -3,51 +3,51 @@ using System.Collections.Concurrent;
 namespace Vigil.Analytics.Behaviour.Observations;
 
 /// <summary>
-/// Collects observations from parallel hunt workers (one list each, no locking on the hot path) and hands them back in
+/// Collects observations from parallel hunt workers (a buffer each, no locking on the hot path) and hands them back in
 /// time order, ties broken by source and location so that the order, and so the findings, never depend on scheduling.
+/// The buffers' sorted chunks are merged with a priority queue: memory stays one copy of the observations.
 /// </summary>
 internal sealed class ObservationCollector
 {
-    private readonly ConcurrentBag<List<BehaviourObservation>> _lists = [];
+    private readonly ConcurrentBag<ObservationBuffer> _buffers = [];
 
     /// <summary>Gets the pool the workers intern strings in.</summary>
     public StringPool Pool { get; } = new();
 
-    /// <summary>Creates the list one worker appends to.</summary>
-    public List<BehaviourObservation> CreateWorkerList()
+    /// <summary>Creates the buffer one worker appends to.</summary>
+    public ObservationBuffer CreateWorkerBuffer()
     {
-        var list = new List<BehaviourObservation>(1024);
-        _lists.Add(list);
-        return list;
+        var buffer = new ObservationBuffer();
+        _buffers.Add(buffer);
+        return buffer;
     }
 
     /// <summary>Gets the number of observations collected so far (call once the workers are done).</summary>
-    public long Count => _lists.Sum(l => (long)l.Count);
+    public long Count => _buffers.Sum(b => b.Count);
 
-    /// <summary>Merges the workers' lists and sorts them; call once the workers are done. The lists are emptied.</summary>
-    public BehaviourObservation[] Drain()
+    /// <summary>Yields every observation in order; call once the workers are done. The buffers are emptied as it goes.</summary>
+    public IEnumerable<BehaviourObservation> Drain()
     {
-        var all = new BehaviourObservation[Count];
-        var at = 0;
-        foreach (var list in _lists)
+        var chunks = _buffers.SelectMany(b => b.TakeChunks()).ToList();
+        var positions = new int[chunks.Count];
+        var queue = new PriorityQueue<int, BehaviourObservation>(chunks.Count, Comparer<BehaviourObservation>.Create(ObservationOrder.Compare));
+        for (var i = 0; i < chunks.Count; i++)
         {
-            list.CopyTo(all, at);
-            at += list.Count;
-            list.Clear();
-            list.TrimExcess();
+            queue.Enqueue(i, chunks[i][0]);
         }
 
-        Array.Sort(all, static (a, b) =>
+        while (queue.TryDequeue(out var chunk, out var observation))
         {
-            var byTime = a.Ticks.CompareTo(b.Ticks);
-            if (byTime != 0)
+            yield return observation;
+            var next = ++positions[chunk];
+            if (next < chunks[chunk].Length)
             {
-                return byTime;
+                queue.Enqueue(chunk, chunks[chunk][next]);
             }
-
-            var bySource = string.CompareOrdinal(a.SourceName, b.SourceName);
-            return bySource != 0 ? bySource : a.Location.CompareTo(b.Location);
-        });
-        return all;
+            else
+            {
+                chunks[chunk] = [];
+            }
+        }
     }
 }
