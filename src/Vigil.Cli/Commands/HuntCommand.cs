@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Vigil.Cli.Hunting;
+using Vigil.Cli.Setup;
 using Vigil.Detection.Engine;
 
 namespace Vigil.Cli.Commands;
@@ -22,9 +23,8 @@ internal static class HuntCommand
         };
         var rules = new Option<string[]>("--rules", "-r")
         {
-            Description = "Sigma rule files or folders (several may follow one --rules, or repeat it).",
+            Description = "Sigma rule files or folders (several may follow one --rules, or repeat it). Required unless --workspace is given.",
             HelpName = "PATHS",
-            Required = true,
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = true,
         };
@@ -88,6 +88,12 @@ internal static class HuntCommand
                 + "so the next hunt goes on from that baseline.",
             HelpName = "FILE",
         };
+        var workspace = new Option<string?>("--workspace", "-w")
+        {
+            Description = "A Vigil workspace folder: its rules/, models/ and context/ folders are used unless --rules, --models or --context "
+                + "name others.",
+            HelpName = "DIR",
+        };
         var noProgress = new Option<bool>("--no-progress") { Description = "Do not show the progress bar." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only hits and errors: no notes, progress or summary." };
         var detection = new DetectionOptions();
@@ -104,6 +110,7 @@ internal static class HuntCommand
         };
         hunt.Options.Add(inputFormat);
         hunt.Options.Add(context);
+        hunt.Options.Add(workspace);
         hunt.Options.Add(models);
         hunt.Options.Add(modelState);
         detection.AddTo(hunt);
@@ -121,14 +128,16 @@ internal static class HuntCommand
                 Statuses = new HashSet<string>(parseResult.GetValue(status) ?? [], StringComparer.OrdinalIgnoreCase),
                 Tags = new HashSet<string>(parseResult.GetValue(tag) ?? [], StringComparer.OrdinalIgnoreCase),
             };
+            var folders = Workspace.Resolve(
+                parseResult.GetValue(workspace), parseResult.GetValue(rules), parseResult.GetValue(models), parseResult.GetValue(context));
             var settings = new HuntSettings
             {
                 Inputs = parseResult.GetRequiredValue(paths),
                 InputFormat = InputFormatOption.Read(parseResult, inputFormat),
-                ContextPath = parseResult.GetValue(context),
-                ModelsPath = parseResult.GetValue(models),
+                ContextPath = folders.Context,
+                ModelsPath = folders.Models,
                 ModelStatePath = parseResult.GetValue(modelState),
-                Detection = detection.Read(parseResult, parseResult.GetRequiredValue(rules), selection),
+                Detection = detection.Read(parseResult, folders.Rules, selection),
                 Format = parseResult.GetValue(format) switch
                 {
                     "jsonl" => HitOutputFormat.Jsonl,

@@ -96,4 +96,49 @@ public sealed class HuntModelsTests : IDisposable
         result.ExitCode.ShouldBe(ExitCodes.UsageError);
         result.Stderr.ShouldContain("--model-state needs --models");
     }
+
+    [Fact]
+    public void Hunt_Workspace_UsesItsRulesModelsAndContext()
+    {
+        var sim = Simulate();
+        var workspace = _dir.PathOf("workspace");
+        Directory.CreateDirectory(workspace);
+        Directory.Move(Path.Combine(sim, "context"), Path.Combine(workspace, "context"));
+        CopyFolder(RepoPaths.Repo("rules"), Path.Combine(workspace, "rules"));
+        CopyFolder(RepoPaths.Repo("models"), Path.Combine(workspace, "models"));
+
+        var result = VigilCli.Run("hunt", Path.Combine(sim, "logs"), "--workspace", workspace, "--format", "jsonl");
+
+        result.ExitCode.ShouldBe(ExitCodes.Hits, result.Stderr);
+        result.Stdout.ShouldContain("\"model\":{\"name\":\"failed-logons\"");
+        result.Stderr.ShouldContain("Identity and asset resolution, per source:");
+    }
+
+    [Fact]
+    public void Hunt_NeitherRulesNorWorkspace_IsAUsageError()
+    {
+        var result = VigilCli.Run("hunt", RepoPaths.Repo("samples", "events.ndjson"));
+
+        result.ExitCode.ShouldBe(ExitCodes.UsageError);
+        result.Stderr.ShouldContain("--rules is required (or --workspace DIR with a rules/ folder)");
+    }
+
+    [Fact]
+    public void Hunt_WorkspaceWithoutRules_IsAUsageError()
+    {
+        var result = VigilCli.Run("hunt", RepoPaths.Repo("samples", "events.ndjson"), "--workspace", _dir.Path);
+
+        result.ExitCode.ShouldBe(ExitCodes.UsageError);
+        result.Stderr.ShouldContain("the workspace has no rules/ folder");
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
 }
