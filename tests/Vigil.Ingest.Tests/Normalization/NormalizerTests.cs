@@ -151,6 +151,24 @@ public sealed class NormalizerTests
     }
 
     [Fact]
+    public void Normalize_CloudTrailRoleSession_ActorIsThePersonNotTheRole()
+    {
+        var view = new NormalizedEvent();
+        const string json = """
+            {"eventVersion":"1.08","eventSource":"ec2.amazonaws.com","eventName":"DescribeInstances","eventTime":"2026-10-05T09:00:00Z",
+             "awsRegion":"eu-west-1","sourceIPAddress":"198.51.100.7","recipientAccountId":"123456789012",
+             "userIdentity":{"type":"AssumedRole","principalId":"AROAEXAMPLEID:jdoe@corp.example",
+               "arn":"arn:aws:sts::123456789012:assumed-role/Engineer/jdoe@corp.example","accountId":"123456789012",
+               "sessionContext":{"sessionIssuer":{"type":"Role","userName":"Engineer","arn":"arn:aws:iam::123456789012:role/Engineer"}}}}
+            """;
+
+        Shipped.Value.Normalize(SourceRunner.ParseOne(json), view).ShouldBeTrue();
+
+        view.Get("actor.user.name").ShouldBe("AROAEXAMPLEID:jdoe@corp.example");
+        view.Get("actor.session.issuer").ShouldBe("Engineer");
+    }
+
+    [Fact]
     public void Normalize_AuditdUnsetAuid_LeftOut()
     {
         var view = new NormalizedEvent();
