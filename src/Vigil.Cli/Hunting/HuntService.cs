@@ -94,6 +94,10 @@ internal static class HuntService
                     $"models: {observations:N0} observations scored in {modelTime.Elapsed.TotalSeconds:0.00} s; {analysis.Engine.Findings.Count:N0} findings "
                     + $"({analysis.Engine.BelowThreshold:N0} candidates under their threshold, {analysis.Engine.Lowered:N0} lowered by maintenance windows or approved access, "
                     + $"{analysis.Engine.HeldBack:N0} held back by cooldowns); {analysis.Engine.Models.Sum(m => m.TrackedEntities):N0} entities tracked."));
+                foreach (var problem in analysis.Engine.Models.Select(m => m.Problem).OfType<string>())
+                {
+                    console.Error.WriteLine("vigil: model warning: " + problem);
+                }
                 if (settings.ModelStatePath is not null)
                 {
                     ModelSetup.SaveState(analysis, settings.ModelStatePath, Note);

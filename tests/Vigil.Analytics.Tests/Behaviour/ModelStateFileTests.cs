@@ -18,6 +18,7 @@ public sealed class ModelStateFileTests
         Settings("failed-logon", "failed-logons"),
         Settings("impossible-travel", "impossible-travel"),
         Settings("privileged-group", "privileged-group"),
+        Settings("user-day-pca", "user-day-pca", ("min_training_days", "50")),
     ];
 
     /// <summary>Four weeks: office logons, file server use, processes, traffic, VPN with positions, then an attack in week 3.</summary>

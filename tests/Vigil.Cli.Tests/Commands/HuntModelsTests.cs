@@ -85,7 +85,7 @@ public sealed class HuntModelsTests : IDisposable
         result.Stderr.ShouldContain("model error: broken.yaml(2,7): 'kind' must be one of");
         result.Stderr.ShouldContain("logon-hours.yaml");
         result.Stderr.ShouldContain("'min_gap_hours': 99 is outside 0..24");
-        result.Stderr.ShouldContain("12 running");
+        result.Stderr.ShouldContain("13 running");
     }
 
     [Fact]

@@ -39,6 +39,9 @@ internal abstract class BehaviourModel
         internal set => _firstTicks = value;
     }
 
+    /// <summary>Gets why the model cannot judge yet (for example a baseline it could not learn from), or null.</summary>
+    public virtual string? Problem => null;
+
     /// <summary>Whether the model is still in its learning period at a time.</summary>
     public bool IsLearning(long ticks)
     {

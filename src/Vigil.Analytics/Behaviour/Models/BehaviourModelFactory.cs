@@ -22,6 +22,7 @@ internal static class BehaviourModelFactory
                     "failed-logon" => new FailedLogonModel(entry, context),
                     "impossible-travel" => new ImpossibleTravelModel(entry, context),
                     "privileged-group" => new PrivilegedGroupModel(entry, context),
+                    "user-day-pca" => new UserDayPcaModel(entry, context),
                     _ => throw new ModelSettingsException(entry.File, $"unknown kind '{entry.Kind}'"),
                 };
                 entry.Parameters.ReportUnread(entry.Kind);

@@ -11,7 +11,7 @@ public static class ModelCatalogLoader
     public const string ScoringFile = "scoring.yaml";
 
     /// <summary>The model kinds known.</summary>
-    public static readonly IReadOnlyList<string> Kinds = ["rare-pair", "time-profile", "volume", "failed-logon", "impossible-travel", "privileged-group"];
+    public static readonly IReadOnlyList<string> Kinds = ["rare-pair", "time-profile", "volume", "failed-logon", "impossible-travel", "privileged-group", "user-day-pca"];
 
     /// <summary>Loads the folder. Never throws for bad content: problems are in <see cref="ModelCatalog.Errors"/>.</summary>
     /// <param name="directory">The folder.</param>
