@@ -8,7 +8,8 @@ using Vigil.Analytics.Behaviour.Settings;
 namespace Vigil.Benchmarks;
 
 /// <summary>
-/// Per-observation cost of the behavioural models shipped in models/ (all twelve), over a month of synthetic logons,
+/// Per-observation cost of the behavioural models shipped in models/ (all of them; the PCA one judges only with 2,000
+/// baseline user-days, which 1,000 users reach), over a month of synthetic logons,
 /// process starts and flows of <see cref="Users"/> users, beside the cost of sorting the same observations by time
 /// (the baseline: what a hunt does to them anyway). Allocated bytes show the memory per tracked entity.
 /// </summary>
