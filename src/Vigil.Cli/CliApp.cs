@@ -57,7 +57,7 @@ internal static class CliApp
     /// <returns>The root command.</returns>
     public static Command CreateRootCommand(CliConsole console)
     {
-        var root = new Command("vigil", "Vigil: hunt through event files with Sigma rules and check rule sets.")
+        var root = new Command("vigil", "Vigil: hunt through event files with Sigma rules and behavioural models, check rules and workspaces, simulate an organisation and backtest.")
         {
             new HelpOption { Recursive = true, Action = new HelpAction { MaxWidth = HelpWidth } },
             new VersionOption(),
@@ -68,6 +68,8 @@ internal static class CliApp
         root.Subcommands.Add(NormalizeCommand.Create(console));
         root.Subcommands.Add(SimulateCommand.Create(console));
         root.Subcommands.Add(BacktestCommand.Create(console));
+        root.Subcommands.Add(WorkspaceCommands.CreateInit(console));
+        root.Subcommands.Add(WorkspaceCommands.CreateValidate(console));
         return root;
     }
 

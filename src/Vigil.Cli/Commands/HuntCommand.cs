@@ -98,7 +98,7 @@ internal static class HuntCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only hits and errors: no notes, progress or summary." };
         var detection = new DetectionOptions();
 
-        var hunt = new Command("hunt", "Run Sigma rules over event files and report every hit.")
+        var hunt = new Command("hunt", "Run Sigma rules (and, with --models or --workspace, behavioural models) over event files and report every hit and finding.")
         {
             paths,
             rules,

@@ -86,26 +86,5 @@ internal static class ModelSetup
 
     /// <summary>The models folder beside the executable, else at the root of the repository holding it or the current folder.</summary>
     /// <returns>The folder, or null.</returns>
-    public static string? FindDefaultDirectory()
-    {
-        var beside = Path.Combine(AppContext.BaseDirectory, DefaultRelativePath);
-        if (Directory.Exists(beside))
-        {
-            return beside;
-        }
-
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Vigil.slnx")))
-                {
-                    var candidate = Path.Combine(dir.FullName, DefaultRelativePath);
-                    return Directory.Exists(candidate) ? candidate : null;
-                }
-            }
-        }
-
-        return null;
-    }
+    public static string? FindDefaultDirectory() => ShippedFolders.Find(DefaultRelativePath);
 }

@@ -1,0 +1,82 @@
+namespace Vigil.Cli.Workspaces;
+
+/// <summary>The files <c>vigil init</c> writes besides the shipped rules and models: a small example context to edit.</summary>
+internal static class WorkspaceTemplates
+{
+    /// <summary>Gets the files, by path relative to the workspace.</summary>
+    public static IReadOnlyList<(string Path, string Content)> Files { get; } =
+    [
+        ("README.md", """
+            # Vigil workspace
+
+            A folder the organisation keeps in git: what Vigil detects with and what it knows about the organisation.
+            `vigil validate .` checks all of it; `vigil hunt <logs> --workspace .` runs it.
+
+            | Folder | Holds | Docs |
+            |---|---|---|
+            | `rules/` | Sigma rules (the starter set; add yours and SigmaHQ's) | docs/sigma.md |
+            | `models/` | behavioural model settings, one YAML file per model, and `scoring.yaml` | docs/models.md |
+            | `context/` | assets, identities, indicators, maintenance windows, approved privileged access (examples: replace them) | docs/context.md |
+            | `playbooks/`, `policy/` | response playbooks and decision rights (coming with governed response) | |
+
+            """),
+        ("context/assets.csv", """
+            name,fqdn,ip,owner,business_unit,criticality,tags,type
+            DC01,dc01.corp.example,10.0.0.10,it-infrastructure,IT,critical,domain-controller,server
+            JUMP01,jump01.corp.example,10.0.0.5,it-infrastructure,IT,high,jump-host,server
+            WS-0001,ws-0001.corp.example,10.0.10.21,finance,Finance,medium,,workstation
+            Office LAN,,10.0.10.0/24,it-infrastructure,IT,medium,office,network
+
+            """),
+        ("context/identities.yaml", """
+            # Every form a person's name takes in the logs resolves to one id (docs/context.md).
+            domains: [CORP, corp.example]
+            identities:
+              - id: jdoe
+                display_name: Jane Doe
+                business_unit: Finance
+                peer_group: finance-analysts
+                sam: jdoe
+                upn: jdoe@corp.example
+                groups: [Finance]
+              - id: adm-jdoe
+                display_name: Jane Doe (administrator)
+                business_unit: IT
+                peer_group: it-admins
+                groups: [IT Admins]
+                privileged: true
+              - id: svc-backup
+                display_name: Backup service
+                peer_group: service-accounts
+                groups: [Service Accounts]
+
+            """),
+        ("context/indicators.csv", """
+            type,value,confidence,source,valid_from,valid_until,attack,description
+
+            """),
+        ("context/maintenance.yaml", """
+            # Maintenance windows lower what the behavioural models report about the hosts they cover (docs/models.md).
+            windows:
+              - name: patch-night
+                cron: "0 1 * * 3"
+                duration: 4h
+                assets: [type:server]
+                users: [IT Admins]
+                description: Weekly patching
+
+            """),
+        ("context/privileged-access.yaml", """
+            # Approved privileged-access patterns lower what matches them (docs/models.md).
+            approved:
+              - name: admins-via-jump-host
+                users: [group:IT Admins]
+                from: [tag:jump-host]
+                to: [type:server]
+                description: Administration goes through JUMP01
+
+            """),
+        ("playbooks/README.md", "Response playbooks go here (governed response is not built yet).\n"),
+        ("policy/README.md", "Decision rights go here (governed response is not built yet).\n"),
+    ];
+}
