@@ -30,10 +30,10 @@ internal static class HuntCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "Hit format: a table, JSON lines (one object per hit) or CSV (RFC 4180).",
+            Description = "Hit format: a table, JSON lines (one object per hit), CSV (RFC 4180), or OCSF Detection Findings (JSON lines).",
             DefaultValueFactory = _ => "table",
         };
-        format.AcceptOnlyFromAmong("table", "jsonl", "csv");
+        format.AcceptOnlyFromAmong("table", "jsonl", "csv", "ocsf");
         var output = new Option<string?>("--output", "-o")
         {
             Description = "Write hits to FILE instead of the standard output.",
@@ -142,6 +142,7 @@ internal static class HuntCommand
                 {
                     "jsonl" => HitOutputFormat.Jsonl,
                     "csv" => HitOutputFormat.Csv,
+                    "ocsf" => HitOutputFormat.Ocsf,
                     _ => HitOutputFormat.Table,
                 },
                 OutputPath = parseResult.GetValue(output),

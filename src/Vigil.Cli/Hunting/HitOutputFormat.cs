@@ -11,4 +11,7 @@ internal enum HitOutputFormat
 
     /// <summary>RFC 4180 CSV with a header, streamed.</summary>
     Csv = 2,
+
+    /// <summary>OCSF Detection Findings, one JSON object a line.</summary>
+    Ocsf = 3,
 }

@@ -14,6 +14,7 @@ internal static class HitWriters
     {
         HitOutputFormat.Jsonl => new JsonlHitWriter(output),
         HitOutputFormat.Csv => new CsvHitWriter(output),
+        HitOutputFormat.Ocsf => new OcsfFindingWriter(output),
         _ => new TableHitWriter(tableConsole),
     };
 }

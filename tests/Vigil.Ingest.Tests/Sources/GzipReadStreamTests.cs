@@ -62,9 +62,12 @@ public sealed class GzipReadStreamTests : IDisposable
 
         var result = SourceRunner.ReadFile(path);
 
-        var error = result.Errors.ShouldHaveSingleItem();
-        error.Source.ShouldBe(path);
-        error.Message.ShouldContain("cannot read past line");
+        // Deflate may decode some garbage before it detects the damage: those lines are malformed records, reported; the
+        // stream error comes last and says where reading stopped.
+        result.Errors.ShouldNotBeEmpty();
+        result.Errors.ShouldAllBe(e => e.Source == path);
+        result.Errors[^1].Message.ShouldContain("cannot read past line");
+        result.Errors.SkipLast(1).ShouldAllBe(e => e.Message.Contains("malformed", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -83,10 +86,14 @@ public sealed class GzipReadStreamTests : IDisposable
 
     private static string Lines(int count)
     {
+        // Seeded ids: with random ones the corrupted stream below decoded differently from run to run (a flaky test).
+        var random = new Random(count);
         var text = new StringBuilder();
         for (var i = 1; i <= count; i++)
         {
-            text.Append("{\"n\":").Append(i).Append(",\"id\":\"").Append(Guid.NewGuid()).Append("\"}\n");
+            var id = new byte[16];
+            random.NextBytes(id);
+            text.Append("{\"n\":").Append(i).Append(",\"id\":\"").Append(new Guid(id)).Append("\"}\n");
         }
 
         return text.ToString();
