@@ -30,10 +30,10 @@ internal static class HuntCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "Hit format: a table, JSON lines (one object per hit), CSV (RFC 4180), or OCSF Detection Findings (JSON lines).",
+            Description = "Hit format: a table, JSON lines (one object per hit), CSV (RFC 4180), OCSF Detection Findings or TheHive 5 alerts (both JSON lines).",
             DefaultValueFactory = _ => "table",
         };
-        format.AcceptOnlyFromAmong("table", "jsonl", "csv", "ocsf");
+        format.AcceptOnlyFromAmong("table", "jsonl", "csv", "ocsf", "thehive");
         var output = new Option<string?>("--output", "-o")
         {
             Description = "Write hits to FILE instead of the standard output.",
@@ -143,6 +143,7 @@ internal static class HuntCommand
                     "jsonl" => HitOutputFormat.Jsonl,
                     "csv" => HitOutputFormat.Csv,
                     "ocsf" => HitOutputFormat.Ocsf,
+                    "thehive" => HitOutputFormat.TheHive,
                     _ => HitOutputFormat.Table,
                 },
                 OutputPath = parseResult.GetValue(output),

@@ -14,4 +14,7 @@ internal enum HitOutputFormat
 
     /// <summary>OCSF Detection Findings, one JSON object a line.</summary>
     Ocsf = 3,
+
+    /// <summary>TheHive 5 alerts, one JSON object a line.</summary>
+    TheHive = 4,
 }

@@ -15,6 +15,7 @@ internal static class HitWriters
         HitOutputFormat.Jsonl => new JsonlHitWriter(output),
         HitOutputFormat.Csv => new CsvHitWriter(output),
         HitOutputFormat.Ocsf => new OcsfFindingWriter(output),
+        HitOutputFormat.TheHive => new TheHiveAlertWriter(output),
         _ => new TableHitWriter(tableConsole),
     };
 }

@@ -32,7 +32,7 @@ internal sealed class OcsfFindingWriter(TextWriter output) : IHitWriter
         {
             WriteHeader(json, time, SeverityId(hit.Rule.Level));
             json.WriteStartObject("finding_info");
-            json.WriteString("uid", Uid(hit.Rule.Id ?? hit.Rule.Title, hit.Event.SourceName, hit.Event.Location));
+            json.WriteString("uid", FindingIds.Of(hit));
             json.WriteString("title", hit.Rule.Title);
             if (hit.Rule.Description is { } description)
             {
@@ -67,8 +67,7 @@ internal sealed class OcsfFindingWriter(TextWriter output) : IHitWriter
             json.WriteNumber("confidence_score", (int)Math.Round(finding.Confidence * 100));
             json.WriteNumber("risk_score", (int)Math.Round(finding.Score));
             json.WriteStartObject("finding_info");
-            var first = finding.Evidence.Count > 0 ? finding.Evidence[0] : null;
-            json.WriteString("uid", Uid("model:" + finding.Model, first?.Source ?? string.Empty, first?.Location ?? finding.Time.UtcTicks));
+            json.WriteString("uid", FindingIds.Of(finding));
             json.WriteString("title", $"{finding.Model}: {finding.Explanation}");
             json.WriteString("desc", finding.Explanation);
             var learned = finding.Kind == "user-day-pca";
@@ -259,13 +258,6 @@ internal sealed class OcsfFindingWriter(TextWriter output) : IHitWriter
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();
-    }
-
-    /// <summary>A stable finding id: the same detector on the same event always gets the same id (a re-run does not look new).</summary>
-    private static string Uid(string detector, string source, long location)
-    {
-        var bytes = Encoding.UTF8.GetBytes($"{detector}\n{source}\n{location.ToString(CultureInfo.InvariantCulture)}");
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes).AsSpan(0, 16));
     }
 
     private static int SeverityId(string? level) => level switch
