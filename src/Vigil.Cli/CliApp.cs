@@ -70,6 +70,7 @@ internal static class CliApp
         root.Subcommands.Add(BacktestCommand.Create(console));
         root.Subcommands.Add(WorkspaceCommands.CreateInit(console));
         root.Subcommands.Add(WorkspaceCommands.CreateValidate(console));
+        root.Subcommands.Add(AlertsCommand.Create(console));
         return root;
     }
 

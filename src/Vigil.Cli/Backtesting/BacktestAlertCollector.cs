@@ -1,7 +1,6 @@
 using Vigil.Analytics.Backtesting;
 using Vigil.Analytics.Behaviour.Findings;
 using Vigil.Cli.Hunting;
-using Vigil.Core.Events;
 using Vigil.Detection.Attack;
 using Vigil.Detection.Sigma.Evaluation;
 using Vigil.Ingest.Enrichment;
@@ -16,21 +15,7 @@ namespace Vigil.Cli.Backtesting;
 /// </summary>
 internal sealed class BacktestAlertCollector(Normalizer normalizer, ContextEnricher enricher) : IHitWriter
 {
-    private static readonly string[] UserPaths =
-    [
-        "user.name", "user.context.id", "actor.user.name", "actor.user.context.id", "process.user.name",
-    ];
-
-    private static readonly string[] HostPaths =
-    [
-        "device.hostname", "device.context.name", "dst_endpoint.hostname", "dst_endpoint.context.name",
-        "src_endpoint.hostname", "src_endpoint.context.name",
-    ];
-
-    private static readonly string[] AddressPaths = ["src_endpoint.ip", "dst_endpoint.ip", "device.ip"];
-
-    private readonly NormalizedEvent _view = new();
-    private readonly List<IndicatorHit> _ignored = [];
+    private readonly HitEntities _entities = new(normalizer, enricher);
 
     /// <summary>Gets the alerts collected.</summary>
     public List<BacktestAlert> Alerts { get; } = [];
@@ -46,13 +31,7 @@ internal sealed class BacktestAlertCollector(Normalizer normalizer, ContextEnric
             return;
         }
 
-        var users = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var hosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var addresses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var record in hit.CorrelatedEvents.Count > 0 ? hit.CorrelatedEvents : [hit.Event])
-        {
-            Collect(record, users, hosts, addresses);
-        }
+        var (users, hosts, addresses) = _entities.Of(hit);
 
         Alerts.Add(new BacktestAlert(
             "rule:" + (hit.Rule.Id ?? hit.Rule.Title),
@@ -82,26 +61,5 @@ internal sealed class BacktestAlertCollector(Normalizer normalizer, ContextEnric
 
     public void Dispose()
     {
-    }
-
-    private void Collect(EventRecord record, HashSet<string> users, HashSet<string> hosts, HashSet<string> addresses)
-    {
-        normalizer.Normalize(record, _view);
-        _ignored.Clear();
-        enricher.Enrich(_view, record.SourceName, _ignored);
-        Add(UserPaths, users);
-        Add(HostPaths, hosts);
-        Add(AddressPaths, addresses);
-    }
-
-    private void Add(string[] paths, HashSet<string> into)
-    {
-        foreach (var path in paths)
-        {
-            if (_view.Get(path) is { Length: > 0 } value && value != "-")
-            {
-                into.Add(value);
-            }
-        }
     }
 }

@@ -94,6 +94,12 @@ internal static class HuntCommand
                 + "name others.",
             HelpName = "DIR",
         };
+        var store = new Option<string?>("--store")
+        {
+            Description = "Keep every hit and finding as an alert in this SQLite file (created when missing; the same alert is never stored "
+                + "twice). Query it with 'vigil alerts'.",
+            HelpName = "FILE",
+        };
         var noProgress = new Option<bool>("--no-progress") { Description = "Do not show the progress bar." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only hits and errors: no notes, progress or summary." };
         var detection = new DetectionOptions();
@@ -113,6 +119,7 @@ internal static class HuntCommand
         hunt.Options.Add(workspace);
         hunt.Options.Add(models);
         hunt.Options.Add(modelState);
+        hunt.Options.Add(store);
         detection.AddTo(hunt);
         hunt.Options.Add(threads);
         hunt.Options.Add(noProgress);
@@ -137,6 +144,7 @@ internal static class HuntCommand
                 ContextPath = folders.Context,
                 ModelsPath = folders.Models,
                 ModelStatePath = parseResult.GetValue(modelState),
+                StorePath = parseResult.GetValue(store),
                 Detection = detection.Read(parseResult, folders.Rules, selection),
                 Format = parseResult.GetValue(format) switch
                 {

@@ -71,7 +71,9 @@ internal static class HuntService
         using var file = OpenOutput(settings.OutputPath);
         var output = file ?? console.Output;
         var tableConsole = file is null ? console.CreateOutputConsole() : CliConsole.CreateAnsiConsole(file, isTerminal: false);
-        using var summary = new HitSummary(sink ?? HitWriters.Create(settings.Format, output, tableConsole));
+        var writer = sink ?? HitWriters.Create(settings.Format, output, tableConsole);
+        var storing = settings.StorePath is null ? null : new StoringHitWriter(writer, OpenStore(settings.StorePath), EntitiesFor(context, console.Error));
+        using var summary = new HitSummary(storing ?? writer);
         var indicatorRules = new IndicatorRules(setup.Attack);
         var runner = new HuntRunner(setup.Engine, new HuntOptions
         {
@@ -111,6 +113,12 @@ internal static class HuntService
         }
 
         errors.Finish();
+        if (storing is not null)
+        {
+            Note(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"store {settings.StorePath}: {storing.Stored:N0} alerts stored, {storing.AlreadyStored:N0} already there"));
+        }
+
         if (!settings.Quiet)
         {
             var summaryConsole = settings.Format == HitOutputFormat.Table && file is null ? tableConsole : console.CreateErrorConsole();
@@ -177,6 +185,26 @@ internal static class HuntService
                     errors.Redirect(previous);
                 }
             });
+
+    /// <summary>What finds the entities of stored rule hits: the hunt's normalization and context (its own enricher, so nothing is counted twice).</summary>
+    private static HitEntities EntitiesFor(ContextSetup? context, TextWriter error)
+    {
+        var setup = context ?? ContextSetup.WithoutContext(null, error);
+        return new HitEntities(setup.Normalizer, new Vigil.Ingest.Enrichment.ContextEnricher(setup.Organization));
+    }
+
+    /// <summary>Opens the alert store; one that cannot be opened is fatal (alerts would be lost).</summary>
+    private static Vigil.Storage.Embedded.EmbeddedAlertStore OpenStore(string path)
+    {
+        try
+        {
+            return Vigil.Storage.Embedded.EmbeddedAlertStore.Open(path);
+        }
+        catch (Vigil.Storage.Embedded.EmbeddedStoreException ex)
+        {
+            throw new CliFatalException(ex.Message, ex);
+        }
+    }
 
     /// <summary>Opens the output file, or returns null for the standard output; a file that cannot be written is fatal.</summary>
     internal static StreamWriter? OpenOutput(string? path)

@@ -14,6 +14,9 @@ internal sealed class HuntSettings
     /// <summary>Gets the behavioural models folder, or null when models do not run.</summary>
     public string? ModelsPath { get; init; }
 
+    /// <summary>Gets the alert store file (SQLite) hits and findings are kept in, or null.</summary>
+    public string? StorePath { get; init; }
+
     /// <summary>Gets the model state file: loaded before the hunt when it exists, written after it; or null.</summary>
     public string? ModelStatePath { get; init; }
 

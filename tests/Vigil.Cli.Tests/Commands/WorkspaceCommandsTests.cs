@@ -12,6 +12,7 @@ public sealed class WorkspaceCommandsTests : IDisposable
     [Theory]
     [InlineData("init")]
     [InlineData("validate")]
+    [InlineData("alerts")]
     public void Help_MatchesApprovedText(string command)
     {
         var result = VigilCli.Run(command, "--help");

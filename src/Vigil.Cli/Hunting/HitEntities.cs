@@ -1,0 +1,64 @@
+using Vigil.Core.Events;
+using Vigil.Detection.Sigma.Evaluation;
+using Vigil.Ingest.Enrichment;
+using Vigil.Ingest.Normalization;
+
+namespace Vigil.Cli.Hunting;
+
+/// <summary>
+/// The users, hosts and addresses a rule hit is about, from the normalized, enriched view of its event (and of the events
+/// a correlation correlates): canonical ids and names as logged. Not thread-safe (one view reused).
+/// </summary>
+internal sealed class HitEntities(Normalizer normalizer, ContextEnricher enricher)
+{
+    private static readonly string[] UserPaths =
+    [
+        "user.name", "user.context.id", "actor.user.name", "actor.user.context.id", "process.user.name",
+    ];
+
+    private static readonly string[] HostPaths =
+    [
+        "device.hostname", "device.context.name", "dst_endpoint.hostname", "dst_endpoint.context.name",
+        "src_endpoint.hostname", "src_endpoint.context.name",
+    ];
+
+    private static readonly string[] AddressPaths = ["src_endpoint.ip", "dst_endpoint.ip", "device.ip"];
+
+    private readonly NormalizedEvent _view = new();
+    private readonly List<IndicatorHit> _ignored = [];
+
+    /// <summary>Collects the entities of a hit.</summary>
+    public (List<string> Users, List<string> Hosts, List<string> Addresses) Of(DetectionHit hit)
+    {
+        var users = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var hosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var addresses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var record in hit.CorrelatedEvents.Count > 0 ? hit.CorrelatedEvents : [hit.Event])
+        {
+            Collect(record, users, hosts, addresses);
+        }
+
+        return ([.. users], [.. hosts], [.. addresses]);
+    }
+
+    private void Collect(EventRecord record, HashSet<string> users, HashSet<string> hosts, HashSet<string> addresses)
+    {
+        normalizer.Normalize(record, _view);
+        _ignored.Clear();
+        enricher.Enrich(_view, record.SourceName, _ignored);
+        Add(UserPaths, users);
+        Add(HostPaths, hosts);
+        Add(AddressPaths, addresses);
+    }
+
+    private void Add(string[] paths, HashSet<string> into)
+    {
+        foreach (var path in paths)
+        {
+            if (_view.Get(path) is { Length: > 0 } value && value != "-")
+            {
+                into.Add(value);
+            }
+        }
+    }
+}
