@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Vigil.Analytics.Behaviour.Findings;
 using Vigil.Detection.Attack;
@@ -22,13 +20,12 @@ internal sealed class OcsfFindingWriter(TextWriter output) : IHitWriter
     private const int DetectionFindingClass = 2004;
     private const int CreateActivity = 1;
 
-    private readonly ArrayBufferWriter<byte> _buffer = new(1 << 14);
-    private readonly JsonWriterOptions _options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly JsonObjectLines _lines = new(output);
 
     public void OnHit(DetectionHit hit)
     {
         var time = HitText.Time(hit);
-        Write(json =>
+        _lines.Write(json =>
         {
             WriteHeader(json, time, SeverityId(hit.Rule.Level));
             json.WriteStartObject("finding_info");
@@ -61,7 +58,7 @@ internal sealed class OcsfFindingWriter(TextWriter output) : IHitWriter
 
     public void OnFinding(ModelFinding finding, AttackMapping attack)
     {
-        Write(json =>
+        _lines.Write(json =>
         {
             WriteHeader(json, finding.Time, SeverityId(finding.Severity));
             json.WriteNumber("confidence_score", (int)Math.Round(finding.Confidence * 100));
@@ -148,20 +145,6 @@ internal sealed class OcsfFindingWriter(TextWriter output) : IHitWriter
 
     public void Dispose()
     {
-    }
-
-    private void Write(Action<Utf8JsonWriter> body)
-    {
-        _buffer.ResetWrittenCount();
-        using (var json = new Utf8JsonWriter(_buffer, _options))
-        {
-            json.WriteStartObject();
-            body(json);
-            json.WriteEndObject();
-        }
-
-        output.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
-        output.Write('\n');
     }
 
     private static void WriteHeader(Utf8JsonWriter json, DateTimeOffset? time, int severityId)

@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Net;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Vigil.Analytics.Behaviour.Findings;
 using Vigil.Detection.Attack;
@@ -19,8 +17,7 @@ internal sealed class TheHiveAlertWriter(TextWriter output) : IHitWriter
 {
     private const int Amber = 2;
 
-    private readonly ArrayBufferWriter<byte> _buffer = new(1 << 14);
-    private readonly JsonWriterOptions _options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly JsonObjectLines _lines = new(output);
 
     public void OnHit(DetectionHit hit)
     {
@@ -35,7 +32,7 @@ internal sealed class TheHiveAlertWriter(TextWriter output) : IHitWriter
         }
 
         description.Append("\n**Event** ").Append(hit.Event.SourceName).Append(" at ").Append(hit.Event.Location).Append('\n');
-        Write(json =>
+        _lines.Write(json =>
         {
             WriteHeader(json, "sigma", FindingIds.Of(hit), hit.Rule.Title, description.ToString(), Severity(hit.Rule.Level), time, hit.Rule.Tags);
             json.WriteStartArray("observables");
@@ -67,7 +64,7 @@ internal sealed class TheHiveAlertWriter(TextWriter output) : IHitWriter
             description.Append("- ").Append(evidence.Source).Append(" at ").Append(evidence.Location).Append('\n');
         }
 
-        Write(json =>
+        _lines.Write(json =>
         {
             WriteHeader(json, "behaviour", FindingIds.Of(finding), $"{finding.Model}: {finding.Explanation}", description.ToString(), Severity(finding.Severity),
                 finding.Time, ["model:" + finding.Model]);
@@ -96,20 +93,6 @@ internal sealed class TheHiveAlertWriter(TextWriter output) : IHitWriter
 
     public void Dispose()
     {
-    }
-
-    private void Write(Action<Utf8JsonWriter> body)
-    {
-        _buffer.ResetWrittenCount();
-        using (var json = new Utf8JsonWriter(_buffer, _options))
-        {
-            json.WriteStartObject();
-            body(json);
-            json.WriteEndObject();
-        }
-
-        output.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
-        output.Write('\n');
     }
 
     private static void WriteHeader(Utf8JsonWriter json, string type, string sourceRef, string title, string description, int severity, DateTimeOffset time, IEnumerable<string> tags)
