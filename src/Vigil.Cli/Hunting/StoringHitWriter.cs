@@ -10,12 +10,24 @@ namespace Vigil.Cli.Hunting;
 /// stable id, the detector, severity, time, techniques, entities and the OCSF Detection Finding as JSON. Appends in
 /// batches; storing the same hunt twice stores nothing twice.
 /// </summary>
-internal sealed class StoringHitWriter(IHitWriter inner, IAlertStore store, HitEntities entitiesOf) : IHitWriter
+internal sealed class StoringHitWriter : IHitWriter
 {
     private const int BatchSize = 500;
 
+    private readonly IHitWriter _inner;
+    private readonly IAlertStore _store;
+    private readonly HitEntities _entities;
     private readonly List<StoredAlert> _pending = [];
     private readonly StringWriter _json = new();
+    private readonly OcsfFindingWriter _ocsf;
+
+    public StoringHitWriter(IHitWriter inner, IAlertStore store, HitEntities entitiesOf)
+    {
+        _inner = inner;
+        _store = store;
+        _entities = entitiesOf;
+        _ocsf = new OcsfFindingWriter(_json);
+    }
 
     /// <summary>Gets how many alerts were new to the store.</summary>
     public long Stored { get; private set; }
@@ -25,13 +37,13 @@ internal sealed class StoringHitWriter(IHitWriter inner, IAlertStore store, HitE
 
     public void OnHit(DetectionHit hit)
     {
-        inner.OnHit(hit);
+        _inner.OnHit(hit);
         if (HitText.Time(hit) is not { } time)
         {
             return;
         }
 
-        var (users, hosts, addresses) = entitiesOf.Of(hit);
+        var (users, hosts, addresses) = _entities.Of(hit);
         var entities = users.Concat(hosts).Concat(addresses).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         Add(new StoredAlert(FindingIds.Of(hit), "rule:" + (hit.Rule.Id ?? hit.Rule.Title), hit.Rule.Title, Level(hit.Rule.Level), time,
             [.. hit.Attack.Techniques.Select(t => t.Id)], entities, Ocsf(w => w.OnHit(hit))));
@@ -39,7 +51,7 @@ internal sealed class StoringHitWriter(IHitWriter inner, IAlertStore store, HitE
 
     public void OnFinding(ModelFinding finding, AttackMapping attack)
     {
-        inner.OnFinding(finding, attack);
+        _inner.OnFinding(finding, attack);
         var entities = finding.Users.SelectMany(u => new[] { u.Canonical, u.AsLogged })
             .Concat(finding.Hosts.SelectMany(h => new[] { h.Canonical, h.AsLogged }))
             .Concat(finding.Addresses)
@@ -53,10 +65,10 @@ internal sealed class StoringHitWriter(IHitWriter inner, IAlertStore store, HitE
     public void Complete()
     {
         Flush();
-        inner.Complete();
+        _inner.Complete();
     }
 
-    public void Dispose() => inner.Dispose();
+    public void Dispose() => _inner.Dispose();
 
     private void Add(StoredAlert alert)
     {
@@ -74,7 +86,7 @@ internal sealed class StoringHitWriter(IHitWriter inner, IAlertStore store, HitE
             return;
         }
 
-        var added = store.Append(_pending);
+        var added = _store.Append(_pending);
         Stored += added;
         AlreadyStored += _pending.Count - added;
         _pending.Clear();
@@ -83,7 +95,7 @@ internal sealed class StoringHitWriter(IHitWriter inner, IAlertStore store, HitE
     private string Ocsf(Action<OcsfFindingWriter> write)
     {
         _json.GetStringBuilder().Clear();
-        write(new OcsfFindingWriter(_json));
+        write(_ocsf);
         return _json.ToString().TrimEnd('\n');
     }
 

@@ -31,7 +31,7 @@ internal static class BehaviourModelFactory
             }
             catch (ModelSettingsException ex)
             {
-                errors.Add(new ModelError(ex.File, 0, 0, ex.Message[(ex.File.Length + 2)..] + "; the model is not run"));
+                errors.Add(new ModelError(ex.File, 0, 0, ex.Reason + "; the model is not run"));
             }
         }
 

@@ -7,11 +7,6 @@ internal sealed class PairHistory
 
     public long Last { get; set; }
 
-    /// <summary>Gets or sets the number of distinct days the entity was seen on.</summary>
-    public int ActiveDays { get; set; }
-
-    public long LastDay { get; set; } = -1;
-
     /// <summary>Gets the partners seen, with the last time each was seen (bounded; the oldest forgotten first).</summary>
     public Dictionary<string, long> Seen { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -26,11 +21,5 @@ internal sealed class PairHistory
         }
 
         Last = ticks;
-        var day = ticks / TimeSpan.TicksPerDay;
-        if (day != LastDay)
-        {
-            LastDay = day;
-            ActiveDays++;
-        }
     }
 }

@@ -157,8 +157,6 @@ internal sealed class RarePairModel : BehaviourModel
             json.WriteStartObject(key);
             json.WriteNumber("first", history.First);
             json.WriteNumber("last", history.Last);
-            json.WriteNumber("active_days", history.ActiveDays);
-            json.WriteNumber("last_day", history.LastDay);
             json.WriteStartObject("seen");
             foreach (var (partner, ticks) in history.Seen)
             {
@@ -209,8 +207,6 @@ internal sealed class RarePairModel : BehaviourModel
             {
                 First = entry.Value.GetProperty("first").GetInt64(),
                 Last = entry.Value.GetProperty("last").GetInt64(),
-                ActiveDays = entry.Value.GetProperty("active_days").GetInt32(),
-                LastDay = entry.Value.GetProperty("last_day").GetInt64(),
             };
             foreach (var seen in entry.Value.GetProperty("seen").EnumerateObject().Take(_maxPartners))
             {

@@ -53,9 +53,6 @@ internal sealed class UserDayPcaModel : BehaviourModel
 
     public override int TrackedEntities => _open.Count;
 
-    /// <summary>Gets the number of baseline user-days kept for training.</summary>
-    public int TrainingDays => _training.Count;
-
     public override void Observe(in BehaviourObservation o, IFindingSink sink)
     {
         var day = o.Ticks / TimeSpan.TicksPerDay;

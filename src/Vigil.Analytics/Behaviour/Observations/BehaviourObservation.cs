@@ -2,7 +2,7 @@ namespace Vigil.Analytics.Behaviour.Observations;
 
 /// <summary>
 /// The few facts of one event the behavioural models read, taken from its enriched normalized view. Strings are pooled
-/// (<see cref="StringPool"/>), so buffering many observations costs about 100 bytes each.
+/// (<see cref="StringPool"/>), so buffering many observations costs about 140 bytes each.
 /// </summary>
 internal struct BehaviourObservation
 {
@@ -62,9 +62,6 @@ internal struct BehaviourObservation
 
     /// <summary>Source place ("London, GB"), or null.</summary>
     public string? Place;
-
-    /// <summary>The source type the event was normalized as (windows-security, cef...).</summary>
-    public string? Channel;
 
     /// <summary>The file the event came from.</summary>
     public string? SourceName;

@@ -33,7 +33,6 @@ internal static class ObservationExtractor
         observation.Ticks = ticks;
         observation.Latitude = float.NaN;
         observation.Longitude = float.NaN;
-        observation.Channel = pool.Intern(view.Source);
         switch (view.ClassUid)
         {
             case AuthenticationClass when view.ActivityId == 1 && view.StatusId is 1 or 2:

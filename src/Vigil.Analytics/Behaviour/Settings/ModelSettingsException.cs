@@ -7,8 +7,15 @@ public sealed class ModelSettingsException : Exception
     /// <param name="file">The settings file.</param>
     /// <param name="message">Why.</param>
     public ModelSettingsException(string file, string message)
-        : base($"{file}: {message}") => File = file;
+        : base($"{file}: {message}")
+    {
+        File = file;
+        Reason = message;
+    }
 
     /// <summary>Gets the settings file.</summary>
     public string File { get; }
+
+    /// <summary>Gets why the settings cannot be used (the message without the file).</summary>
+    public string Reason { get; }
 }
