@@ -73,6 +73,21 @@ public sealed class EmbeddedAlertStore : IAlertStore
     public int Append(IReadOnlyCollection<StoredAlert> alerts)
     {
         ArgumentNullException.ThrowIfNull(alerts);
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        var added = Insert(connection, transaction, alerts, null);
+        transaction.Commit();
+        return added;
+    }
+
+    /// <summary>Inserts alerts inside the caller's transaction (the server commits alerts, incidents and its cursor together).</summary>
+    /// <param name="connection">An open connection to the store.</param>
+    /// <param name="transaction">The transaction.</param>
+    /// <param name="alerts">The alerts; ones already stored (same id) are skipped.</param>
+    /// <param name="newlyStored">Receives the alerts that were not stored before, or null.</param>
+    /// <returns>How many were new.</returns>
+    internal static int Insert(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<StoredAlert> alerts, List<StoredAlert>? newlyStored)
+    {
         foreach (var alert in alerts)
         {
             if (string.IsNullOrEmpty(alert.Id) || Rank(alert.Severity) < 0)
@@ -81,8 +96,6 @@ public sealed class EmbeddedAlertStore : IAlertStore
             }
         }
 
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction();
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = "INSERT OR IGNORE INTO alerts VALUES ($id, $detector, $title, $severity, $time, $techniques, $entities, $json);";
@@ -117,6 +130,7 @@ public sealed class EmbeddedAlertStore : IAlertStore
                 continue;
             }
 
+            newlyStored?.Add(alert);
             foreach (var value in alert.Entities.Distinct(StringComparer.OrdinalIgnoreCase))
             {
                 entityId.Value = alert.Id;
@@ -125,7 +139,6 @@ public sealed class EmbeddedAlertStore : IAlertStore
             }
         }
 
-        transaction.Commit();
         return added;
     }
 
@@ -213,7 +226,10 @@ public sealed class EmbeddedAlertStore : IAlertStore
         return connection;
     }
 
-    private static int Rank(string severity) => Array.IndexOf(Severities, severity);
+    /// <summary>The rank of a severity name (0 informational ... 4 critical), or -1.</summary>
+    /// <param name="severity">The name.</param>
+    /// <returns>The rank.</returns>
+    internal static int Rank(string severity) => Array.IndexOf(Severities, severity);
 
     private static void Execute(SqliteConnection connection, string sql)
     {

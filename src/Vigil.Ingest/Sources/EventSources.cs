@@ -25,6 +25,26 @@ public static class EventSources
     }
 
     /// <summary>
+    /// Reads events from bytes in memory (an HTTP body, a stored ingest batch) exactly as from a file of the same content:
+    /// gzip is detected, the format detected when <paramref name="format"/> is <see cref="EventFileFormat.Auto"/>,
+    /// malformed records reported with <paramref name="name"/> and their line.
+    /// </summary>
+    /// <param name="name">The name errors and hits carry (for example <c>http:batch-42</c>).</param>
+    /// <param name="content">The bytes; not copied, so they must not change while the source is read.</param>
+    /// <param name="format">The format, or <see cref="EventFileFormat.Auto"/> to detect it.</param>
+    /// <returns>The source.</returns>
+    public static IEventSource FromBytes(string name, ReadOnlyMemory<byte> content, EventFileFormat format = EventFileFormat.Auto)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (!Enum.IsDefined(format))
+        {
+            throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown event file format.");
+        }
+
+        return new FileEventSource(name, format, () => InputFile.FromStream(new ReadOnlyMemoryStream(content)));
+    }
+
+    /// <summary>
     /// Expands paths into event files: a file stays as given; a directory gives its regular files, recursively, sorted by
     /// path (ordinal), skipping hidden files and directories (dot names or the hidden attribute) and not following
     /// symbolic links to directories. A missing path or an unlistable directory is reported and skipped.

@@ -10,7 +10,7 @@ namespace Vigil.Ingest.Sources;
 /// the reader of its format. An unreadable file, or one that fails part way (truncated gzip, I/O error), is reported as a
 /// read error; the batches before the failure are kept.
 /// </summary>
-internal sealed class FileEventSource(string path, EventFileFormat format) : IEventSource
+internal sealed class FileEventSource(string path, EventFileFormat format, Func<InputFile>? open = null) : IEventSource
 {
     /// <inheritdoc />
     public string Name { get; } = path;
@@ -58,7 +58,7 @@ internal sealed class FileEventSource(string path, EventFileFormat format) : IEv
     {
         try
         {
-            return InputFile.Open(Name);
+            return open is null ? InputFile.Open(Name) : open();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -7,7 +7,7 @@ namespace Vigil.Ingest.Sources;
 /// </summary>
 internal sealed class InputFile : IDisposable
 {
-    private readonly FileStream _file;
+    private readonly Stream _file;
     private readonly GzipReadStream? _gzip;
     private readonly Stream _content;
     private byte[] _head;
@@ -16,7 +16,7 @@ internal sealed class InputFile : IDisposable
     private long _plainRead;
     private bool _reading;
 
-    private InputFile(FileStream file, GzipReadStream? gzip, byte[] head, int headLength)
+    private InputFile(Stream file, GzipReadStream? gzip, byte[] head, int headLength)
     {
         _file = file;
         _gzip = gzip;
@@ -41,15 +41,21 @@ internal sealed class InputFile : IDisposable
     /// <exception cref="IOException">The file cannot be opened or its first bytes cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">Access is denied.</exception>
     public static InputFile Open(string path)
-    {
-        var file = new FileStream(path, new FileStreamOptions
+        => FromStream(new FileStream(path, new FileStreamOptions
         {
             Mode = FileMode.Open,
             Access = FileAccess.Read,
             Share = FileShare.ReadWrite | FileShare.Delete,
             Options = FileOptions.SequentialScan,
             BufferSize = 0,
-        });
+        }));
+
+    /// <summary>Wraps an open stream (a file, or bytes received over the network); the input owns and disposes it.</summary>
+    /// <param name="file">The stream, read from its current position.</param>
+    /// <returns>The opened input.</returns>
+    /// <exception cref="IOException">The first bytes cannot be read.</exception>
+    public static InputFile FromStream(Stream file)
+    {
         var opened = false;
         try
         {

@@ -1,0 +1,13 @@
+using Vigil.Core.Alerts;
+
+namespace Vigil.Server.Pipeline;
+
+/// <summary>An alert as the pipeline raised it: the stored record plus what incidents, risk and triage need.</summary>
+/// <param name="Alert">The alert (stable id, detector, severity, ATT&amp;CK techniques, OCSF Detection Finding JSON).</param>
+/// <param name="Tactics">The ATT&amp;CK tactic ids (<c>TA0006</c>...).</param>
+/// <param name="Entities">The users, hosts and addresses involved, with their organisation context.</param>
+/// <param name="Confidence">The detector's own confidence in [0, 1].</param>
+/// <param name="ConfidenceSource">Where <paramref name="Confidence"/> came from (<c>rule level high</c>, <c>model</c>...).</param>
+/// <param name="TheHiveJson">The alert as a TheHive 5 alert body, or null when the pipeline does not make one.</param>
+public sealed record PipelineAlert(
+    StoredAlert Alert, IReadOnlyList<string> Tactics, IReadOnlyList<AlertEntity> Entities, double Confidence, string ConfidenceSource, string? TheHiveJson = null);
