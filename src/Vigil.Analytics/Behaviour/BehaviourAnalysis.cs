@@ -56,4 +56,26 @@ internal sealed class BehaviourAnalysis
         Engine.Complete();
         return Engine.Findings;
     }
+
+    /// <summary>
+    /// Scores what was collected since the last call, in time order, without ending the stream (the server calls this on a
+    /// schedule; open hour and day buckets stay open), and returns the findings reported meanwhile.
+    /// </summary>
+    /// <param name="cancellationToken">Stops the scoring.</param>
+    /// <returns>The new findings.</returns>
+    public IReadOnlyList<ModelFinding> ObserveCollected(CancellationToken cancellationToken)
+    {
+        var i = 0;
+        foreach (var observation in Collector.Drain())
+        {
+            if ((++i & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            Engine.Observe(observation);
+        }
+
+        return Engine.TakeFindings();
+    }
 }

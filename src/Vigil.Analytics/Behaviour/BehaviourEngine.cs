@@ -45,6 +45,15 @@ internal sealed class BehaviourEngine : IFindingSink
 
     public IReadOnlyList<ModelFinding> Findings => _findings;
 
+    /// <summary>Returns the findings reported so far and forgets them (a long-running server keeps no growing list).</summary>
+    /// <returns>The findings, in the order reported.</returns>
+    public IReadOnlyList<ModelFinding> TakeFindings()
+    {
+        var taken = _findings.ToArray();
+        _findings.Clear();
+        return taken;
+    }
+
     /// <summary>Gets how many observations were seen.</summary>
     public long Observations { get; private set; }
 

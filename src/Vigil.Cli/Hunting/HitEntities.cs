@@ -41,6 +41,54 @@ internal sealed class HitEntities(Normalizer normalizer, ContextEnricher enriche
         return ([.. users], [.. hosts], [.. addresses]);
     }
 
+    /// <summary>
+    /// The users, hosts and addresses of a hit with the organisation's context for each (criticality, owner, business unit,
+    /// privilege), for the server's incidents and risk. Canonical names are used when they resolved.
+    /// </summary>
+    /// <param name="hit">The hit.</param>
+    /// <returns>The entities, users first, then hosts, then addresses.</returns>
+    public List<Vigil.Server.Pipeline.AlertEntity> Describe(DetectionHit hit)
+    {
+        var entities = new List<Vigil.Server.Pipeline.AlertEntity>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var record in hit.CorrelatedEvents.Count > 0 ? hit.CorrelatedEvents : [hit.Event])
+        {
+            normalizer.Normalize(record, _view);
+            _ignored.Clear();
+            enricher.Enrich(_view, record.SourceName, _ignored);
+            foreach (var prefix in (ReadOnlySpan<string>)["actor.user", "user", "process.user"])
+            {
+                var name = Value(prefix + ".context.id") ?? Value(prefix + ".name");
+                if (name is not null && seen.Add("user:" + name))
+                {
+                    entities.Add(new("user", name, null, null, Value(prefix + ".context.business_unit"), Value(prefix + ".context.privileged") == "true"));
+                }
+            }
+
+            foreach (var prefix in (ReadOnlySpan<string>)["device", "dst_endpoint", "src_endpoint"])
+            {
+                var name = Value(prefix + ".context.name") ?? Value(prefix + ".hostname");
+                if (name is not null && seen.Add("host:" + name))
+                {
+                    entities.Add(new("host", name, Value(prefix + ".context.criticality") is { } c && c != "unknown" ? c : null,
+                        Value(prefix + ".context.owner"), Value(prefix + ".context.business_unit"), false));
+                }
+            }
+
+            foreach (var path in AddressPaths)
+            {
+                if (Value(path) is { } ip && seen.Add("ip:" + ip))
+                {
+                    entities.Add(new("ip", ip, null, null, null, false));
+                }
+            }
+        }
+
+        return entities;
+    }
+
+    private string? Value(string path) => _view.Get(path) is { Length: > 0 } value && value != "-" ? value : null;
+
     private void Collect(EventRecord record, HashSet<string> users, HashSet<string> hosts, HashSet<string> addresses)
     {
         normalizer.Normalize(record, _view);

@@ -21,7 +21,7 @@ internal static class IngestApi
         app.MapPost("/api/v1/events", PostEventsAsync)
             .WithName("IngestEvents").WithTags("Ingest").RequireRole(Roles.Ingest)
             .WithSummary("Send events (NDJSON by default; ?format= any format vigil hunt reads). 202 once durably journaled; Idempotency-Key makes retries safe.")
-            .Accepts<string>("application/x-ndjson", "application/json", "text/plain");
+            .WithDescription("The body is read as bytes whatever its Content-Type (application/x-ndjson, text/plain...): log shippers label it inconsistently.");
         var hec = app.MapGroup("/services/collector").WithTags("Splunk HEC");
         hec.MapPost("/event", HecEventAsync).WithName("HecEvent").RequireRole(Roles.Ingest)
             .WithSummary("Splunk HEC JSON events (token: 'Authorization: Splunk <key>').");

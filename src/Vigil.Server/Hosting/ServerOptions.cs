@@ -26,6 +26,13 @@ public sealed record ServerOptions
     /// <summary>Gets the most events the detection worker takes per step. Default 20,000.</summary>
     public int DetectionStepEvents { get; init; } = 20_000;
 
+    /// <summary>
+    /// Gets how much already-detected history is run through detection again at start, so that correlation windows and
+    /// behavioural observations lost with the process are rebuilt (alerts it raises again have the same ids and are not
+    /// stored twice). Default 1 hour of received batches; zero turns it off.
+    /// </summary>
+    public TimeSpan ReplayOnStart { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>Gets how often time-driven detection (behavioural models) runs. Default 30 seconds.</summary>
     public TimeSpan ModelTickInterval { get; init; } = TimeSpan.FromSeconds(30);
 

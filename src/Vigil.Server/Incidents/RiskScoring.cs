@@ -6,12 +6,15 @@ namespace Vigil.Server.Incidents;
 /// How alerts add up to risk. Each alert adds points by severity (informational 1, low 5, medium 15, high 40, critical 80),
 /// weighted by the criticality of the assets it touches (low 0.75, medium 1, high 1.5, critical 2; unknown 1) and by 1.25
 /// when a privileged user is involved. Points accumulate per incident and per entity; the risk score is
-/// <c>100 × (1 − e^(−points × (1 + 0.25 × (tactics − 1)) / 100))</c>: bounded in [0, 100], rising with more alerts and
+/// <c>100 × (1 − e^(−points × (1 + 0.25 × (tactics − 1)) / 400))</c>: bounded in [0, 100], rising with more alerts and
 /// faster with more distinct ATT&amp;CK tactics (an intrusion that moves from access to persistence to exfiltration
 /// outranks the same number of alerts of one kind).
 /// </summary>
 internal static class RiskScoring
 {
+    /// <summary>The points at which risk reaches 63 (one high alert on a critical asset is 80 points, about 18).</summary>
+    public const double Scale = 400;
+
     /// <summary>The points of an alert of a severity.</summary>
     /// <param name="severity">The severity name.</param>
     /// <returns>The points.</returns>
@@ -56,6 +59,6 @@ internal static class RiskScoring
     public static double Risk(double points, int tactics)
     {
         var factor = 1 + (0.25 * Math.Max(0, tactics - 1));
-        return Math.Round(100 * (1 - Math.Exp(-points * factor / 100)), 1);
+        return Math.Round(100 * (1 - Math.Exp(-points * factor / Scale)), 1);
     }
 }

@@ -34,6 +34,11 @@ internal sealed partial class DetectionWorker(
         var cursor = store.GetCursor(ServerStore.DetectionCursor);
         queue.SetBacklog(store.JournalFigures().PendingEvents);
         LogStarted(logger, cursor, pipeline.Description);
+        if (cursor > 0 && options.ReplayOnStart > TimeSpan.Zero)
+        {
+            Replay(cursor, stoppingToken);
+        }
+
         _nextTick = Environment.TickCount64 + (long)options.ModelTickInterval.TotalMilliseconds;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -64,6 +69,42 @@ internal sealed partial class DetectionWorker(
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
         }
+    }
+
+    /// <summary>
+    /// Runs recent, already detected batches again (without moving the cursor) to rebuild in-memory detection state lost
+    /// with the previous process: correlation windows and behavioural observations. Alerts raised again are skipped by id;
+    /// ones the previous process never got to commit (a correlation whose window closed after the crash) are stored.
+    /// </summary>
+    private void Replay(long cursor, CancellationToken cancellationToken)
+    {
+        var position = store.ReplayFrom(cursor, options.ReplayOnStart);
+        long batches = 0;
+        while (position < cursor && !cancellationToken.IsCancellationRequested)
+        {
+            var step = store.ReadJournal(position, MaxBatchesPerStep, options.DetectionStepEvents).Where(b => b.Sequence <= cursor).ToList();
+            if (step.Count == 0)
+            {
+                break;
+            }
+
+            PipelineOutput output;
+            try
+            {
+                output = pipeline.Process(step, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogBatchFailed(logger, ex, step[0].Sequence, step[0].Source);
+                output = PipelineOutput.Empty;
+            }
+
+            Commit(null, output with { Errors = [] }, step.Min(b => b.ReceivedAt));
+            batches += step.Count;
+            position = step[^1].Sequence;
+        }
+
+        LogReplayed(logger, batches, options.ReplayOnStart.TotalMinutes);
     }
 
     private long Step(IReadOnlyList<JournalBatch> batches, CancellationToken cancellationToken)
@@ -160,6 +201,9 @@ internal sealed partial class DetectionWorker(
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Detection starts after journal batch {Cursor}: {Pipeline}")]
     private static partial void LogStarted(ILogger logger, long cursor, string pipeline);
+
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Information, Message = "Replayed {Batches} journal batches (the last {Minutes} minutes before the cursor) to rebuild correlation windows and model observations")]
+    private static partial void LogReplayed(ILogger logger, long batches, double minutes);
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Error, Message = "Journal batch {Sequence} from {Source} made the pipeline fail; it is skipped and the rest goes on")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, long sequence, string source);

@@ -101,7 +101,8 @@ internal sealed partial class ServerStore
     {
         var time = alert.Alert.Time.ToUnixTimeMilliseconds();
         var window = (long)settings.GroupingWindow.TotalMilliseconds;
-        var names = alert.Entities.Where(e => e.Kind != "ip" || alert.Entities.Count == 1).Select(e => e.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var names = alert.Entities.Where(e => GroupingKeys.Links(e.Kind, e.Name) && (e.Kind != "ip" || alert.Entities.Count == 1))
+            .Select(e => e.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         string? id = null;
         if (names.Count > 0)
         {

@@ -96,6 +96,24 @@ internal sealed partial class ServerStore
         return batches;
     }
 
+    /// <summary>The sequence number to replay from at start: the first batch received within <paramref name="window"/> before the cursor's batch.</summary>
+    /// <param name="cursor">The detection cursor.</param>
+    /// <param name="window">How far back.</param>
+    /// <returns>The last sequence number before the replay (replay reads after it).</returns>
+    public long ReplayFrom(long cursor, TimeSpan window)
+    {
+        using var connection = Connect();
+        var received = Scalar(connection, "SELECT received_ms FROM journal WHERE seq <= $c ORDER BY seq DESC LIMIT 1;", null, ("$c", cursor)) as long?;
+        if (received is null)
+        {
+            return cursor;
+        }
+
+        var first = Scalar(connection, "SELECT MIN(seq) FROM journal WHERE seq <= $c AND received_ms >= $from;", null,
+            ("$c", cursor), ("$from", received.Value - (long)window.TotalMilliseconds)) as long?;
+        return first is null ? cursor : first.Value - 1;
+    }
+
     /// <summary>Gets a cursor (0 when never set).</summary>
     /// <param name="name">The cursor.</param>
     /// <returns>The last sequence number processed.</returns>
