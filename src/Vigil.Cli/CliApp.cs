@@ -71,6 +71,7 @@ internal static class CliApp
         root.Subcommands.Add(WorkspaceCommands.CreateInit(console));
         root.Subcommands.Add(WorkspaceCommands.CreateValidate(console));
         root.Subcommands.Add(AlertsCommand.Create(console));
+        root.Subcommands.Add(DemoCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(ServeCommand.CreateKeys(console));
         return root;

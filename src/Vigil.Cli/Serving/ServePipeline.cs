@@ -38,13 +38,19 @@ internal sealed class ServePipeline : IDetectionPipeline
     private readonly EventRecord _record = new();
     private long _watermark;
 
+    /// <summary>
+    /// How late an event may arrive and still count in correlations: an hour, not the five minutes of a file hunt, because
+    /// live sources batch, buffer and lag (a folder drop every half hour, a shipper catching up after an outage).
+    /// </summary>
+    public static readonly TimeSpan AllowedLateness = TimeSpan.FromHours(1);
+
     public ServePipeline(DetectionSetupResult setup, ContextSetup context, BehaviourAnalysis? analysis, string description)
     {
         _setup = setup;
         _context = context;
         _analysis = analysis;
         Description = description;
-        _correlations = setup.Engine.CreateCorrelationEngine();
+        _correlations = setup.Engine.CreateCorrelationEngine(new CorrelationEngineOptions { AllowedLateness = AllowedLateness });
         _scratch = setup.Engine.CreateScratch();
         _inspector = new ContextInspector(context.Normalizer, context.Enricher, new IndicatorRules(setup.Attack), analysis?.Collector);
         _entities = new HitEntities(context.Normalizer, new Vigil.Ingest.Enrichment.ContextEnricher(context.Organization));

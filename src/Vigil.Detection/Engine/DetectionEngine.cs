@@ -135,6 +135,11 @@ public sealed class DetectionEngine
     /// <returns>A new stateful correlation engine, or null.</returns>
     public CorrelationEngine? CreateCorrelationEngine() => _correlations.Count == 0 ? null : new CorrelationEngine(_correlations);
 
+    /// <summary>Creates correlation state with settings (a server allows more lateness than a file hunt: sources batch and lag).</summary>
+    /// <param name="options">The settings.</param>
+    /// <returns>The correlation engine, or null when no correlation rule is loaded.</returns>
+    public CorrelationEngine? CreateCorrelationEngine(CorrelationEngineOptions options) => _correlations.Count == 0 ? null : new CorrelationEngine(_correlations, options);
+
     /// <summary>Returns the ATT&amp;CK mapping the engine computed for <paramref name="rule"/>.</summary>
     /// <param name="rule">A rule given to the builder.</param>
     /// <returns>The mapping, or empty.</returns>
