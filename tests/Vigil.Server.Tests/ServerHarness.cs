@@ -36,7 +36,8 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public string KeyOf(string role) => _keys[role];
 
-    public static async Task<ServerHarness> StartAsync(Func<ServerOptions, ServerOptions>? configure = null, TestPipeline? pipeline = null, string? folder = null)
+    public static async Task<ServerHarness> StartAsync(
+        Func<ServerOptions, ServerOptions>? configure = null, TestPipeline? pipeline = null, string? folder = null, TimeProvider? time = null)
     {
         folder ??= Path.Combine(Path.GetTempPath(), "vigil-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -48,7 +49,7 @@ internal sealed class ServerHarness : IAsyncDisposable
         };
         options = configure?.Invoke(options) ?? options;
         pipeline ??= new TestPipeline();
-        var app = VigilServer.Build(options, pipeline, logging => logging.ClearProviders());
+        var app = VigilServer.Build(options, pipeline, logging => logging.ClearProviders(), time);
         var harness = new ServerHarness(folder, app, pipeline, options);
         foreach (var role in Roles.All)
         {

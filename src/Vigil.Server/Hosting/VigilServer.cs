@@ -46,9 +46,11 @@ public static class VigilServer
         services.AddSingleton<DetectionSignal>();
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<IAlertScorer, DetectorScorer>();
+        services.AddFeedback();
         services.AddHostedService<JournalWriter>();
         services.AddSingleton<DetectionWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DetectionWorker>());
+        Ingest.Listeners.ListenerServiceCollectionExtensions.AddIngestListeners(services, options);
         services.AddProblemDetails();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -75,6 +77,7 @@ public static class VigilServer
         app.MapAlertsApi();
         app.MapIncidentsApi();
         app.MapAdminApi();
+        app.MapFeedbackApi();
         return app;
     }
 

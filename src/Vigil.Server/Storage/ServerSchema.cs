@@ -27,17 +27,20 @@ internal static class ServerSchema
           criticality TEXT, risk REAL NOT NULL, alert_count INTEGER NOT NULL, updated_ms INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS verdicts (
           id INTEGER PRIMARY KEY AUTOINCREMENT, target_kind TEXT NOT NULL, target_id TEXT NOT NULL, verdict TEXT NOT NULL,
-          comment TEXT, actor TEXT NOT NULL, time_ms INTEGER NOT NULL);
+          comment TEXT, actor TEXT NOT NULL, time_ms INTEGER NOT NULL, incident_id TEXT);
         CREATE INDEX IF NOT EXISTS verdicts_target ON verdicts (target_kind, target_id);
+        CREATE INDEX IF NOT EXISTS alerts_detector_time ON alerts (detector, time_ms);
         CREATE TABLE IF NOT EXISTS missed_reports (
           id INTEGER PRIMARY KEY AUTOINCREMENT, actor TEXT NOT NULL, time_ms INTEGER NOT NULL, from_ms INTEGER, to_ms INTEGER,
           events TEXT NOT NULL, techniques TEXT NOT NULL, comment TEXT);
         CREATE TABLE IF NOT EXISTS suppressions (
           id TEXT PRIMARY KEY, detector TEXT NOT NULL, entity TEXT, reason TEXT NOT NULL, status TEXT NOT NULL,
-          created_by TEXT NOT NULL, created_ms INTEGER NOT NULL, expires_ms INTEGER NOT NULL, preview TEXT NOT NULL);
+          created_by TEXT NOT NULL, created_ms INTEGER NOT NULL, expires_ms INTEGER NOT NULL, preview TEXT NOT NULL,
+          decided_by TEXT, decided_ms INTEGER, evidence INTEGER NOT NULL DEFAULT 0);
         CREATE TABLE IF NOT EXISTS triage_models (
           version INTEGER PRIMARY KEY AUTOINCREMENT, trained_ms INTEGER NOT NULL, examples INTEGER NOT NULL, holdout INTEGER NOT NULL,
-          score REAL NOT NULL, current_score REAL, promoted INTEGER NOT NULL, active INTEGER NOT NULL, model BLOB NOT NULL);
+          score REAL NOT NULL, current_score REAL, promoted INTEGER NOT NULL, active INTEGER NOT NULL, model BLOB NOT NULL,
+          current_version INTEGER, metrics TEXT, trained_by TEXT);
         CREATE TABLE IF NOT EXISTS api_keys (
           id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, hash TEXT NOT NULL UNIQUE, created_ms INTEGER NOT NULL,
           created_by TEXT NOT NULL, revoked_ms INTEGER, last_used_ms INTEGER);
