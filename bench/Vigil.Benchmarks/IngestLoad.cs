@@ -11,7 +11,9 @@ namespace Vigil.Benchmarks;
 /// Open-loop load against a running <c>vigil serve</c>: sends NDJSON batches at a fixed event rate for a while, then waits
 /// for detection to drain and reads the server's own latency histograms from /metrics. Not a BenchmarkDotNet benchmark:
 /// a whole-process figure for docs/benchmarks.md (scripts/bench-serve.sh runs it).
-/// Usage: ingest-load URL KEY CORPUS RATE SECONDS [BATCH=1000] [CONCURRENCY=4]
+/// The first WARMUP seconds (same rate) are sent before the measured period and left out of the histogram figures
+/// (they hold the JIT compiling the pipeline: vigil runs without tiered compilation).
+/// Usage: ingest-load URL KEY CORPUS RATE SECONDS [BATCH=1000] [CONCURRENCY=4] [WARMUP=10]
 /// </summary>
 internal static class IngestLoad
 {
@@ -29,10 +31,14 @@ internal static class IngestLoad
         var seconds = int.Parse(args[4], CultureInfo.InvariantCulture);
         var batchSize = args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 1000;
         var concurrency = args.Length > 6 ? int.Parse(args[6], CultureInfo.InvariantCulture) : 4;
+        var warmup = args.Length > 7 ? int.Parse(args[7], CultureInfo.InvariantCulture) : 10;
         var lines = File.ReadLines(args[2]).Take(200_000).Where(l => l.Length > 0).ToArray();
         using var client = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        var batches = rate * seconds / batchSize;
+        var warmupBatches = rate * warmup / batchSize;
+        var batches = warmupBatches + (rate * seconds / batchSize);
+        string? baseline = null;
+        var measuredStart = TimeSpan.Zero;
         var interval = TimeSpan.FromSeconds((double)batchSize / rate);
         long accepted = 0, refused = 0, failed = 0, sent = 0;
         var ackTimes = new List<double>();
@@ -42,7 +48,23 @@ internal static class IngestLoad
         var run = Guid.NewGuid().ToString("N")[..8];
         for (var b = 0; b < batches; b++)
         {
-            var due = interval * b;
+            if (b == warmupBatches)
+            {
+                Task.WaitAll([.. tasks]);
+                Drain(client, TimeSpan.FromMinutes(2));
+                baseline = client.GetStringAsync(new Uri("/metrics", UriKind.Relative)).GetAwaiter().GetResult();
+                Interlocked.Exchange(ref accepted, 0);
+                Interlocked.Exchange(ref refused, 0);
+                Interlocked.Exchange(ref failed, 0);
+                lock (ackTimes)
+                {
+                    ackTimes.Clear();
+                }
+
+                measuredStart = clock.Elapsed - (interval * b);
+            }
+
+            var due = (interval * b) + measuredStart;
             var wait = due - clock.Elapsed;
             if (wait > TimeSpan.Zero)
             {
@@ -95,20 +117,21 @@ internal static class IngestLoad
         }
 
         Task.WaitAll([.. tasks]);
-        var sendSeconds = clock.Elapsed.TotalSeconds;
+        var sendSeconds = (clock.Elapsed - (interval * warmupBatches) - measuredStart).TotalSeconds;
+        var measuredClock = clock.Elapsed;
         var drained = Drain(client, TimeSpan.FromMinutes(5));
-        var totalSeconds = clock.Elapsed.TotalSeconds;
+        var totalSeconds = sendSeconds + (clock.Elapsed - measuredClock).TotalSeconds;
         var metrics = client.GetStringAsync(new Uri("/metrics", UriKind.Relative)).GetAwaiter().GetResult();
         ackTimes.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"target {rate:N0} events/s for {seconds} s in batches of {batchSize} ({concurrency} concurrent): accepted {accepted:N0}, refused (429/503) {refused:N0}, failed {failed:N0}"));
+            $"target {rate:N0} events/s for {seconds} s after a {warmup} s warm-up, in batches of {batchSize} ({concurrency} concurrent): accepted {accepted:N0}, refused (429/503) {refused:N0}, failed {failed:N0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"accepted rate {accepted / sendSeconds:N0} events/s over {sendSeconds:0.0} s; detection drained {(drained ? "yes" : "NO")} after {totalSeconds:0.0} s ({accepted / totalSeconds:N0} events/s end to end)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ack latency (client): p50 {Percentile(ackTimes, 0.5):0} ms, p99 {Percentile(ackTimes, 0.99):0} ms"));
         foreach (var name in new[] { "vigil_ingest_to_detection_seconds", "vigil_ingest_to_alert_seconds" })
         {
-            var (count, p50, p99) = Histogram(metrics, name);
+            var (count, p50, p99) = Histogram(metrics, baseline, name);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {count:N0} observations, p50 <= {p50} s, p99 <= {p99} s"));
         }
 
@@ -135,7 +158,26 @@ internal static class IngestLoad
     private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
 
     /// <summary>Reads a Prometheus histogram: total count and the bucket bounds holding the 50th and 99th percentiles.</summary>
-    private static (double Count, string P50, string P99) Histogram(string metrics, string name)
+    private static (double Count, string P50, string P99) Histogram(string metrics, string? baseline, string name)
+    {
+        var buckets = Buckets(metrics, name);
+        if (baseline is not null)
+        {
+            var before = Buckets(baseline, name);
+            buckets = [.. buckets.Select(b => (b.Le, b.Count - before.FirstOrDefault(x => x.Le == b.Le).Count))];
+        }
+
+        if (buckets.Count == 0)
+        {
+            return (0, "?", "?");
+        }
+
+        var total = buckets[^1].Count;
+        string Bound(double p) => buckets.First(b => b.Count >= p * total).Le.ToString(CultureInfo.InvariantCulture);
+        return (total, total == 0 ? "-" : Bound(0.5), total == 0 ? "-" : Bound(0.99));
+    }
+
+    private static List<(double Le, double Count)> Buckets(string metrics, string name)
     {
         var buckets = new List<(double Le, double Count)>();
         foreach (var line in metrics.Split('\n'))
@@ -148,13 +190,6 @@ internal static class IngestLoad
             }
         }
 
-        if (buckets.Count == 0)
-        {
-            return (0, "?", "?");
-        }
-
-        var total = buckets[^1].Count;
-        string Bound(double p) => buckets.First(b => b.Count >= p * total).Le.ToString(CultureInfo.InvariantCulture);
-        return (total, total == 0 ? "-" : Bound(0.5), total == 0 ? "-" : Bound(0.99));
+        return buckets;
     }
 }

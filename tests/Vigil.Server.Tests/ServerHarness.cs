@@ -46,6 +46,8 @@ internal sealed class ServerHarness : IAsyncDisposable
             DatabasePath = Path.Combine(folder, "vigil.db"),
             Urls = ["http://127.0.0.1:0"],
             ModelTickInterval = TimeSpan.FromHours(1),
+            // Tests raise the same rule on the same user again and again; throttling has its own tests.
+            Incidents = new Vigil.Server.Incidents.IncidentSettings { ThrottleWindow = TimeSpan.Zero },
         };
         options = configure?.Invoke(options) ?? options;
         pipeline ??= new TestPipeline();

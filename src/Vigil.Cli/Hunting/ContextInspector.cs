@@ -22,6 +22,9 @@ internal sealed class ContextInspector : IEventInspector
     private readonly ObservationCollector? _collector;
     private readonly ObservationBuffer? _observations;
 
+    /// <summary>Gets the normalized, enriched view of the event last inspected (valid until the next call).</summary>
+    public NormalizedEvent View => _view;
+
     public ContextInspector(Normalizer normalizer, ContextEnricher enricher, IndicatorRules rules, ObservationCollector? collector = null)
     {
         _normalizer = normalizer;

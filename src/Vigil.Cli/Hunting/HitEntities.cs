@@ -46,16 +46,23 @@ internal sealed class HitEntities(Normalizer normalizer, ContextEnricher enriche
     /// privilege), for the server's incidents and risk. Canonical names are used when they resolved.
     /// </summary>
     /// <param name="hit">The hit.</param>
+    /// <param name="current">The event's normalized, enriched view when the caller has it already (a single-event hit), else null.</param>
     /// <returns>The entities, users first, then hosts, then addresses.</returns>
-    public List<Vigil.Server.Pipeline.AlertEntity> Describe(DetectionHit hit)
+    public List<Vigil.Server.Pipeline.AlertEntity> Describe(DetectionHit hit, NormalizedEvent? current = null)
     {
         var entities = new List<Vigil.Server.Pipeline.AlertEntity>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var record in hit.CorrelatedEvents.Count > 0 ? hit.CorrelatedEvents : [hit.Event])
         {
-            normalizer.Normalize(record, _view);
-            _ignored.Clear();
-            enricher.Enrich(_view, record.SourceName, _ignored);
+            var view = current is not null && hit.CorrelatedEvents.Count == 0 ? current : _view;
+            if (!ReferenceEquals(view, current))
+            {
+                normalizer.Normalize(record, _view);
+                _ignored.Clear();
+                enricher.Enrich(_view, record.SourceName, _ignored);
+            }
+
+            string? Value(string path) => view.Get(path) is { Length: > 0 } value && value != "-" ? value : null;
             foreach (var prefix in (ReadOnlySpan<string>)["actor.user", "user", "process.user"])
             {
                 var name = Value(prefix + ".context.id") ?? Value(prefix + ".name");
@@ -86,8 +93,6 @@ internal sealed class HitEntities(Normalizer normalizer, ContextEnricher enriche
 
         return entities;
     }
-
-    private string? Value(string path) => _view.Get(path) is { Length: > 0 } value && value != "-" ? value : null;
 
     private void Collect(EventRecord record, HashSet<string> users, HashSet<string> hosts, HashSet<string> addresses)
     {

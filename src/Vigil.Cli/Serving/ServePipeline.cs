@@ -88,7 +88,7 @@ internal sealed class ServePipeline : IDetectionPipeline
         {
             foreach (var match in _correlations.Advance(_watermark))
             {
-                alerts.Add(FromHit(CorrelationHits.ToHit(match, _setup.Engine)));
+                alerts.Add(FromHit(CorrelationHits.ToHit(match, _setup.Engine), null));
             }
         }
 
@@ -138,21 +138,25 @@ internal sealed class ServePipeline : IDetectionPipeline
 
             if (DetectionEngine.IsEmitted(hit))
             {
-                alerts.Add(FromHit(hit));
+                alerts.Add(FromHit(hit, _inspector.View));
             }
         }
     }
 
-    private PipelineAlert FromHit(DetectionHit hit)
+    private PipelineAlert FromHit(DetectionHit hit, Vigil.Ingest.Normalization.NormalizedEvent? current)
     {
-        var entities = _entities.Describe(hit);
+        var entities = _entities.Describe(hit, current);
         var level = hit.Rule.Level is "informational" or "low" or "medium" or "high" or "critical" ? hit.Rule.Level : "medium";
         var time = HitText.Time(hit) ?? DateTimeOffset.FromUnixTimeMilliseconds(0);
         var stored = new StoredAlert(
             FindingIds.Of(hit), "rule:" + (hit.Rule.Id ?? hit.Rule.Title), hit.Rule.Title, level, time, [.. hit.Attack.Techniques.Select(t => t.Id)],
-            [.. entities.Select(e => e.Name)], Write(_ocsfText, () => _ocsf.OnHit(hit)));
+            [.. entities.Select(e => e.Name)], string.Empty);
         var (confidence, source) = RuleConfidence(level, hit.Rule.Status);
-        return new PipelineAlert(stored, [.. hit.Attack.Tactics.Select(t => t.Id)], entities, confidence, source, Write(_theHiveText, () => _theHive.OnHit(hit)));
+        return new PipelineAlert(stored, [.. hit.Attack.Tactics.Select(t => t.Id)], entities, confidence, source)
+        {
+            // Written only if the store keeps the alert (most raised alerts repeat one just stored and are only counted).
+            Render = () => (Write(_ocsfText, () => _ocsf.OnHit(hit)), Write(_theHiveText, () => _theHive.OnHit(hit))),
+        };
     }
 
     private PipelineAlert FromFinding(ModelFinding finding)

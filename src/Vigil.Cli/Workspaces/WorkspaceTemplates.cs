@@ -76,6 +76,41 @@ internal static class WorkspaceTemplates
                 description: Administration goes through JUMP01
 
             """),
+        ("owners.yaml", """
+            # Who owns each piece of detection content, and how often it is reviewed. 'match' is rule:<id or title>
+            # or model:<name>, with * as a wildcard; the first entry that matches names the owner.
+            owners:
+              - match: "model:*"
+                owner: Detection Engineering
+                contact: detection@example.org
+                review: monthly
+              - match: "rule:*"
+                owner: Security Operations
+                contact: soc@example.org
+                review: quarterly
+            """),
+        ("pilot.yaml", """
+            # The pilot, judged against exit criteria set before it starts. 'baseline' is what was measured before Vigil;
+            # 'targets' are the exit criteria. Metrics: mttd_hours, mtta_hours, mttr_hours, false_positive_rate (0-1),
+            # automation_rate (0-1), analyst_alerts_per_day.
+            name: SOC automation pilot
+            owner: Head of Security Operations
+            start: 2027-01-04
+            end: 2027-03-26
+            baseline:
+              mttd_hours: 30
+              mttr_hours: 72
+              false_positive_rate: 0.6
+            targets:
+              mttd_hours: 4
+              mttr_hours: 24
+              false_positive_rate: 0.25
+              automation_rate: 0.3
+            """),
+        (".gitignore", """
+            # vigil serve keeps its store here: events, alerts, API key hashes. Not content: keep it out of git.
+            .vigil/
+            """),
         ("playbooks/README.md", "Response playbooks go here (governed response is not built yet).\n"),
         ("policy/README.md", "Decision rights go here (governed response is not built yet).\n"),
     ];

@@ -81,6 +81,22 @@ internal static class WorkspaceValidator
             summary.Add(string.Create(CultureInfo.InvariantCulture, $"models: {models.Count} valid and enabled of {catalog.Models.Count}"));
         }
 
+        var owners = Path.Combine(directory, GovernanceFiles.OwnersFile);
+        if (File.Exists(owners))
+        {
+            summary.Add(string.Create(CultureInfo.InvariantCulture, $"owners: {GovernanceFiles.CheckOwners(owners, problems)} entries"));
+        }
+        else
+        {
+            problems.Add($"{GovernanceFiles.OwnersFile}: missing: name who owns the rules and models and when they are reviewed (vigil init writes an example)");
+        }
+
+        var pilot = Path.Combine(directory, GovernanceFiles.PilotFile);
+        if (File.Exists(pilot))
+        {
+            summary.Add(string.Create(CultureInfo.InvariantCulture, $"pilot: {GovernanceFiles.CheckPilot(pilot, problems)} exit criteria"));
+        }
+
         return new WorkspaceReport(problems, summary);
     }
 

@@ -11,7 +11,7 @@ namespace Vigil.Server.Endpoints;
 internal static class AlertsApi
 {
     private static readonly string[] Severities = ["informational", "low", "medium", "high", "critical"];
-    private static readonly string[] Statuses = ["new", "throttled", "suppressed"];
+    private static readonly string[] Statuses = ["new", "suppressed"];
 
     /// <summary>Maps the alert endpoints.</summary>
     /// <param name="app">The routes.</param>

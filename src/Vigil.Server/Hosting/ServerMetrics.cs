@@ -15,13 +15,13 @@ internal sealed class ServerMetrics
         BacklogEvents = factory.CreateGauge("vigil_detection_backlog_events", "Events journaled and not yet through detection.");
         DetectedEvents = factory.CreateCounter("vigil_detection_events_total", "Events run through the detection pipeline.");
         PipelineErrors = factory.CreateCounter("vigil_pipeline_errors_total", "Malformed records and failed batches in the detection pipeline.");
-        Alerts = factory.CreateCounter("vigil_alerts_total", "Alerts stored, by status (new, throttled, suppressed).", "status");
+        Alerts = factory.CreateCounter("vigil_alerts_total", "Alerts by status: new and suppressed alerts stored, throttled repeats counted on the alert they repeat.", "status");
         IngestToDetection = factory.CreateHistogram(
             "vigil_ingest_to_detection_seconds", "From receipt of a batch to its detection results being committed.",
-            new HistogramConfiguration { Buckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60] });
+            new HistogramConfiguration { Buckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10, 30, 60] });
         IngestToAlert = factory.CreateHistogram(
-            "vigil_ingest_to_alert_seconds", "From receipt of the events behind an alert to the alert being committed.",
-            new HistogramConfiguration { Buckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60] });
+            "vigil_ingest_to_alert_seconds", "From receipt of the events behind an alert to the alert being committed (stored, or counted as a repeat of a stored one).",
+            new HistogramConfiguration { Buckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10, 30, 60] });
     }
 
     public CollectorRegistry Registry { get; }

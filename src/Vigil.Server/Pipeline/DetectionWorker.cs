@@ -20,6 +20,7 @@ internal sealed partial class DetectionWorker(
     private const int MaxBatchesPerStep = 256;
     private const int MaxErrorsLogged = 20;
 
+    private readonly Incidents.AlertThrottle _throttle = new();
     private long _nextTick;
 
     /// <summary>Gets the number of steps committed, for tests and status.</summary>
@@ -186,15 +187,17 @@ internal sealed partial class DetectionWorker(
             scored.Add(new ScoredAlert(alert, receivedAt, confidence, source, triage));
         }
 
-        var commit = store.CommitDetections(cursor, scored, options.Incidents);
+        var commit = store.CommitDetections(cursor, scored, options.Incidents, _throttle);
         Steps++;
         var now = store.Time.GetUtcNow();
-        foreach (var alert in commit.Stored)
+        // Every alert the pipeline raised is decided here (stored, counted as a repeat, or already stored): that is when
+        // an analyst can see it. Its receipt time is that of the step's oldest batch, so the figure errs on the slow side.
+        foreach (var alert in scored)
         {
             metrics.IngestToAlert.Observe((now - alert.ReceivedAt).TotalSeconds);
         }
 
-        metrics.Alerts.WithLabels("new").Inc(commit.Stored.Count - commit.Suppressed - commit.Throttled);
+        metrics.Alerts.WithLabels("new").Inc(commit.Stored.Count - commit.Suppressed);
         metrics.Alerts.WithLabels("suppressed").Inc(commit.Suppressed);
         metrics.Alerts.WithLabels("throttled").Inc(commit.Throttled);
     }

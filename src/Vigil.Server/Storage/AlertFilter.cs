@@ -18,7 +18,7 @@ public sealed record AlertFilter
     /// <summary>Gets an entity the alert must involve, or null.</summary>
     public string? Entity { get; init; }
 
-    /// <summary>Gets the status (new, throttled, suppressed), or null for any.</summary>
+    /// <summary>Gets the status (new, suppressed), or null for any.</summary>
     public string? Status { get; init; }
 
     /// <summary>Gets the incident, or null.</summary>

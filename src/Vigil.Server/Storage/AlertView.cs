@@ -12,7 +12,7 @@ namespace Vigil.Server.Storage;
 /// <param name="Techniques">ATT&amp;CK technique ids.</param>
 /// <param name="Tactics">ATT&amp;CK tactic ids.</param>
 /// <param name="Entities">The users, hosts and addresses with their context.</param>
-/// <param name="Status">new, throttled (a repeat within the throttle window) or suppressed.</param>
+/// <param name="Status">new or suppressed (an accepted suppression matched it).</param>
 /// <param name="Confidence">The confidence in [0, 1] analysts see.</param>
 /// <param name="ConfidenceSource">Where it came from (the detector, or <c>triage-model vN</c>).</param>
 /// <param name="DetectorConfidence">The detector's own confidence, kept beside the triage score.</param>
@@ -21,8 +21,10 @@ namespace Vigil.Server.Storage;
 /// <param name="SuppressedBy">The suppression that matched it, or null.</param>
 /// <param name="ReceivedAt">When the server received its events.</param>
 /// <param name="StoredAt">When the alert was committed.</param>
+/// <param name="Repeats">How many more times the same detector fired on the same entities within the throttle window after it.</param>
+/// <param name="LastSeen">The time of the last repeat (the alert's own time when none).</param>
 /// <param name="Finding">The full explanation as an OCSF Detection Finding (matched fields and values or baseline evidence, evidence events); only on a single alert.</param>
 public sealed record AlertView(
     string Id, string Detector, string Title, string Severity, DateTimeOffset Time, IReadOnlyList<string> Techniques, IReadOnlyList<string> Tactics,
     IReadOnlyList<AlertEntity> Entities, string Status, double Confidence, string ConfidenceSource, double DetectorConfidence, double? TriageScore,
-    string? IncidentId, string? SuppressedBy, DateTimeOffset ReceivedAt, DateTimeOffset StoredAt, JsonElement? Finding);
+    string? IncidentId, string? SuppressedBy, DateTimeOffset ReceivedAt, DateTimeOffset StoredAt, int Repeats, DateTimeOffset LastSeen, JsonElement? Finding);

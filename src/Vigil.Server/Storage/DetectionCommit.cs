@@ -15,6 +15,6 @@ internal sealed class DetectionCommit
     /// <summary>Gets or sets how many new alerts an active suppression matched.</summary>
     public int Suppressed { get; set; }
 
-    /// <summary>Gets or sets how many new alerts repeated one within the throttle window (kept as evidence, no new risk).</summary>
+    /// <summary>Gets or sets how many alerts repeated a stored one within the throttle window (counted on it, not stored).</summary>
     public int Throttled { get; set; }
 }

@@ -12,7 +12,7 @@ internal static class ServerSchema
         CREATE TABLE IF NOT EXISTS alert_state (
           alert_id TEXT PRIMARY KEY, received_ms INTEGER NOT NULL, stored_ms INTEGER NOT NULL, status TEXT NOT NULL,
           confidence REAL NOT NULL, confidence_source TEXT NOT NULL, rule_confidence REAL NOT NULL, triage_score REAL,
-          incident_id TEXT, tactics TEXT NOT NULL, entities TEXT NOT NULL, suppressed_by TEXT, throttle_key TEXT NOT NULL, time_ms INTEGER NOT NULL, thehive TEXT);
+          incident_id TEXT, tactics TEXT NOT NULL, entities TEXT NOT NULL, suppressed_by TEXT, throttle_key TEXT NOT NULL, time_ms INTEGER NOT NULL, thehive TEXT, repeats INTEGER NOT NULL DEFAULT 0, last_ms INTEGER NOT NULL DEFAULT 0);
         CREATE INDEX IF NOT EXISTS alert_state_incident ON alert_state (incident_id);
         CREATE INDEX IF NOT EXISTS alert_state_throttle ON alert_state (throttle_key, time_ms);
         CREATE TABLE IF NOT EXISTS incidents (

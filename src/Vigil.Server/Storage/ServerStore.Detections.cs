@@ -14,65 +14,85 @@ internal sealed partial class ServerStore
 {
     /// <summary>
     /// Stores what the pipeline raised and moves the detection cursor, in one transaction: alerts (an alert already stored,
-    /// say after a crash between detection and commit, is skipped, so nothing is duplicated), their state, suppression and
-    /// throttling, incidents and entity risk. Either all of it is durable or none.
+    /// say after a crash between detection and commit, is skipped, so nothing is duplicated), their state, suppression,
+    /// incidents and entity risk. Either all of it is durable or none.
+    /// Throttling: an alert of the same detector on the same entities as one stored within the throttle window after it is
+    /// not stored again; it adds to that alert's repeat count and last-seen time (a noisy rule on one host is one alert
+    /// saying "seen 300 times", not 300 alerts).
     /// </summary>
     /// <param name="cursor">The last journal sequence number the alerts cover, or null to leave the cursor (a model tick).</param>
     /// <param name="alerts">The alerts with the time their events were received and their final confidence.</param>
     /// <param name="settings">Grouping and throttling windows.</param>
+    /// <param name="throttle">The worker's memory of recently stored alerts by throttle key.</param>
     /// <returns>What was stored.</returns>
-    public DetectionCommit CommitDetections(long? cursor, IReadOnlyList<ScoredAlert> alerts, IncidentSettings settings)
+    public DetectionCommit CommitDetections(long? cursor, IReadOnlyList<ScoredAlert> alerts, IncidentSettings settings, AlertThrottle throttle)
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
-        var byId = new Dictionary<string, ScoredAlert>(StringComparer.Ordinal);
-        foreach (var alert in alerts)
-        {
-            byId.TryAdd(alert.Raised.Alert.Id, alert);
-        }
-
-        var newlyStored = new List<StoredAlert>();
-        EmbeddedAlertStore.Insert(connection, transaction, [.. byId.Values.Select(a => a.Raised.Alert)], newlyStored);
         var now = Now();
         var suppressions = ActiveSuppressions(connection, transaction, now);
         var result = new DetectionCommit();
-        foreach (var stored in newlyStored.OrderBy(a => a.Time).ThenBy(a => a.Id, StringComparer.Ordinal))
+        var window = (long)settings.ThrottleWindow.TotalMilliseconds;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var candidates = new List<(ScoredAlert Alert, string Key, string? SuppressedBy)>();
+        var repeats = new Dictionary<string, (int Count, long LastMs)>(StringComparer.Ordinal);
+        foreach (var alert in alerts.OrderBy(a => a.Raised.Alert.Time).ThenBy(a => a.Raised.Alert.Id, StringComparer.Ordinal))
         {
-            var alert = byId[stored.Id];
-            var status = "new";
-            string? suppressedBy = suppressions.FirstOrDefault(s => s.Matches(alert.Raised))?.Id;
-            var throttleKey = ThrottleKey(alert.Raised);
-            var timeMs = stored.Time.ToUnixTimeMilliseconds();
-            if (suppressedBy is not null)
+            if (!seen.Add(alert.Raised.Alert.Id))
             {
-                status = "suppressed";
-                result.Suppressed++;
+                continue;
             }
-            else if (Scalar(connection, "SELECT 1 FROM alert_state WHERE throttle_key = $k AND status <> 'suppressed' AND time_ms BETWEEN $from AND $to LIMIT 1;", transaction,
-                ("$k", throttleKey), ("$from", timeMs - (long)settings.ThrottleWindow.TotalMilliseconds), ("$to", timeMs)) is not null)
+
+            var suppressedBy = suppressions.FirstOrDefault(s => s.Matches(alert.Raised))?.Id;
+            var key = ThrottleKey(alert.Raised) + (suppressedBy is null ? string.Empty : ":suppressed");
+            var timeMs = alert.Raised.Alert.Time.ToUnixTimeMilliseconds();
+            if (window > 0 && (throttle.Find(key, timeMs, window) ?? FindStored(connection, transaction, key, timeMs, window, throttle)) is { } first
+                && !string.Equals(first, alert.Raised.Alert.Id, StringComparison.Ordinal))
             {
-                status = "throttled";
+                repeats[first] = repeats.TryGetValue(first, out var r) ? (r.Count + 1, Math.Max(r.LastMs, timeMs)) : (1, timeMs);
                 result.Throttled++;
+                continue;
+            }
+
+            throttle.Remember(key, alert.Raised.Alert.Id, timeMs, window);
+            candidates.Add((alert, key, suppressedBy));
+        }
+
+        var rendered = candidates.ToDictionary(c => c.Alert.Raised.Alert.Id, c => c.Alert.Raised.Rendered(), StringComparer.Ordinal);
+        var newlyStored = new List<StoredAlert>();
+        EmbeddedAlertStore.Insert(connection, transaction, [.. rendered.Values.Select(r => r.Alert)], newlyStored);
+        var isNew = newlyStored.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (alert, key, suppressedBy) in candidates)
+        {
+            if (!isNew.Contains(alert.Raised.Alert.Id))
+            {
+                result.Duplicates++;
+                continue;
             }
 
             string? incident = null;
-            if (status != "suppressed")
+            if (suppressedBy is null)
             {
-                incident = Group(connection, transaction, alert.Raised, countsForRisk: status == "new", settings, now);
+                incident = Group(connection, transaction, alert.Raised, countsForRisk: true, settings, now);
                 result.Incidents.Add(incident);
+            }
+            else
+            {
+                result.Suppressed++;
             }
 
             Execute(connection, """
                 INSERT INTO alert_state (alert_id, received_ms, stored_ms, status, confidence, confidence_source, rule_confidence, triage_score,
-                  incident_id, tactics, entities, suppressed_by, throttle_key, time_ms, thehive)
-                VALUES ($id, $received, $stored, $status, $confidence, $source, $rule, $triage, $incident, $tactics, $entities, $suppressed, $throttle, $time, $thehive);
+                  incident_id, tactics, entities, suppressed_by, throttle_key, time_ms, thehive, repeats, last_ms)
+                VALUES ($id, $received, $stored, $status, $confidence, $source, $rule, $triage, $incident, $tactics, $entities, $suppressed, $throttle, $time, $thehive, 0, $time);
                 """, transaction,
-                ("$id", stored.Id), ("$received", alert.ReceivedAt.ToUnixTimeMilliseconds()), ("$stored", now), ("$status", status),
+                ("$id", alert.Raised.Alert.Id), ("$received", alert.ReceivedAt.ToUnixTimeMilliseconds()), ("$stored", now), ("$status", suppressedBy is null ? "new" : "suppressed"),
                 ("$confidence", alert.Confidence), ("$source", alert.ConfidenceSource), ("$rule", alert.Raised.Confidence),
                 ("$triage", alert.TriageScore), ("$incident", incident), ("$tactics", JsonSerializer.Serialize(alert.Raised.Tactics)),
-                ("$entities", JsonSerializer.Serialize(alert.Raised.Entities)), ("$suppressed", suppressedBy), ("$throttle", throttleKey), ("$time", timeMs), ("$thehive", alert.Raised.TheHiveJson));
+                ("$entities", JsonSerializer.Serialize(alert.Raised.Entities)), ("$suppressed", suppressedBy), ("$throttle", key),
+                ("$time", alert.Raised.Alert.Time.ToUnixTimeMilliseconds()), ("$thehive", rendered[alert.Raised.Alert.Id].TheHive));
             result.Stored.Add(alert);
-            if (status == "new")
+            if (suppressedBy is null)
             {
                 foreach (var entity in alert.Raised.Entities.DistinctBy(e => e.Name, StringComparer.OrdinalIgnoreCase))
                 {
@@ -81,7 +101,12 @@ internal sealed partial class ServerStore
             }
         }
 
-        result.Duplicates = byId.Count - newlyStored.Count;
+        foreach (var (id, (count, lastMs)) in repeats)
+        {
+            Execute(connection, "UPDATE alert_state SET repeats = repeats + $n, last_ms = MAX(last_ms, $last) WHERE alert_id = $id;", transaction,
+                ("$id", id), ("$n", count), ("$last", lastMs));
+        }
+
         if (cursor is { } seq)
         {
             SetCursor(connection, transaction, DetectionCursor, seq);
@@ -89,6 +114,26 @@ internal sealed partial class ServerStore
 
         transaction.Commit();
         return result;
+    }
+
+    /// <summary>Looks for a stored alert the throttle has forgotten (the first after a restart), and remembers it.</summary>
+    private static string? FindStored(SqliteConnection connection, SqliteTransaction transaction, string key, long timeMs, long window, AlertThrottle throttle)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT alert_id, time_ms FROM alert_state WHERE throttle_key = $k AND time_ms BETWEEN $from AND $to ORDER BY time_ms LIMIT 1;";
+        command.Parameters.AddWithValue("$k", key);
+        command.Parameters.AddWithValue("$from", timeMs - window);
+        command.Parameters.AddWithValue("$to", timeMs);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var id = reader.GetString(0);
+        throttle.Remember(key, id, reader.GetInt64(1), window);
+        return id;
     }
 
     private static string ThrottleKey(PipelineAlert alert)

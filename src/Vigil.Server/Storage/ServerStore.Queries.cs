@@ -10,7 +10,7 @@ internal sealed partial class ServerStore
 
     private const string AlertColumns = """
         a.id, a.detector, a.title, a.severity, a.time_ms, a.techniques, s.tactics, s.entities, s.status, s.confidence, s.confidence_source,
-        s.rule_confidence, s.triage_score, s.incident_id, s.suppressed_by, s.received_ms, s.stored_ms
+        s.rule_confidence, s.triage_score, s.incident_id, s.suppressed_by, s.received_ms, s.stored_ms, s.repeats, s.last_ms
         """;
 
     /// <summary>Lists alerts, newest activity first.</summary>
@@ -197,8 +197,8 @@ internal sealed partial class ServerStore
                 Strings(reader.GetString(5)), Strings(reader.GetString(6)),
                 JsonSerializer.Deserialize<List<AlertEntity>>(reader.GetString(7)) ?? [],
                 reader.GetString(8), reader.GetDouble(9), reader.GetString(10), reader.GetDouble(11), reader.IsDBNull(12) ? null : reader.GetDouble(12),
-                reader.IsDBNull(13) ? null : reader.GetString(13), reader.IsDBNull(14) ? null : reader.GetString(14), Ms(reader.GetInt64(15)), Ms(reader.GetInt64(16)),
-                withFinding ? JsonDocument.Parse(reader.GetString(17)).RootElement.Clone() : null));
+                reader.IsDBNull(13) ? null : reader.GetString(13), reader.IsDBNull(14) ? null : reader.GetString(14), Ms(reader.GetInt64(15)), Ms(reader.GetInt64(16)), reader.GetInt32(17), Ms(reader.GetInt64(18)),
+                withFinding ? JsonDocument.Parse(reader.GetString(19)).RootElement.Clone() : null));
         }
 
         return list;

@@ -13,6 +13,8 @@ public sealed class WorkspaceCommandsTests : IDisposable
     [InlineData("init")]
     [InlineData("validate")]
     [InlineData("alerts")]
+    [InlineData("serve")]
+    [InlineData("demo")]
     public void Help_MatchesApprovedText(string command)
     {
         var result = VigilCli.Run(command, "--help");
