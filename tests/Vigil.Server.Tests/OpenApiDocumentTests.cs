@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Vigil.Server.Tests;
@@ -38,6 +37,17 @@ public sealed class OpenApiDocumentTests
         return JsonSerializer.Serialize(document.RootElement, Indented).ReplaceLineEndings("\n") + "\n";
     }
 
-    private static string ServerFolder([CallerFilePath] string here = "")
-        => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "src", "Vigil.Server"));
+    /// <summary>The server project folder, found from the test binaries upwards (CI builds map source paths to /_/).</summary>
+    private static string ServerFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Vigil.slnx")))
+            {
+                return Path.Combine(dir.FullName, "src", "Vigil.Server");
+            }
+        }
+
+        throw new DirectoryNotFoundException("the repository root (Vigil.slnx) is not above " + AppContext.BaseDirectory);
+    }
 }

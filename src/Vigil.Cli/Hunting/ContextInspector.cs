@@ -22,6 +22,9 @@ internal sealed class ContextInspector : IEventInspector
     private readonly ObservationCollector? _collector;
     private readonly ObservationBuffer? _observations;
 
+    /// <summary>Gets or sets whether events feed the behavioural models (off while the server replays what the saved model state already holds).</summary>
+    public bool CollectObservations { get; set; } = true;
+
     /// <summary>Gets the normalized, enriched view of the event last inspected (valid until the next call).</summary>
     public NormalizedEvent View => _view;
 
@@ -40,7 +43,7 @@ internal sealed class ContextInspector : IEventInspector
         _normalizer.Normalize(record, _view);
         _matches.Clear();
         _enricher.Enrich(_view, record.SourceName, _matches);
-        if (_observations is not null && ObservationExtractor.TryExtract(_view, record.TimestampTicks, _collector!.Pool, out var observation))
+        if (_observations is not null && CollectObservations && ObservationExtractor.TryExtract(_view, record.TimestampTicks, _collector!.Pool, out var observation))
         {
             observation.SourceName = _collector.Pool.Intern(record.SourceName);
             observation.Location = record.Location;

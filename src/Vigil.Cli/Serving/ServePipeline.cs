@@ -36,7 +36,11 @@ internal sealed class ServePipeline : IDetectionPipeline
     private readonly TheHiveAlertWriter _theHive;
     private readonly Dictionary<string, AttackMapping> _modelAttack = new(StringComparer.Ordinal);
     private readonly EventRecord _record = new();
+    private readonly ModelStateStore? _state;
     private long _watermark;
+    private long _lastSequence;
+    private long _sequenceAtTick;
+    private int _ticks;
 
     /// <summary>
     /// How late an event may arrive and still count in correlations: an hour, not the five minutes of a file hunt, because
@@ -44,8 +48,9 @@ internal sealed class ServePipeline : IDetectionPipeline
     /// </summary>
     public static readonly TimeSpan AllowedLateness = TimeSpan.FromHours(1);
 
-    public ServePipeline(DetectionSetupResult setup, ContextSetup context, BehaviourAnalysis? analysis, string description)
+    public ServePipeline(DetectionSetupResult setup, ContextSetup context, BehaviourAnalysis? analysis, string description, ModelStateStore? state = null)
     {
+        _state = analysis is null ? null : state;
         _setup = setup;
         _context = context;
         _analysis = analysis;
@@ -61,6 +66,9 @@ internal sealed class ServePipeline : IDetectionPipeline
     /// <inheritdoc />
     public string Description { get; }
 
+    /// <summary>Gets the observations collected and not yet scored by the models (for tests and status).</summary>
+    internal long PendingObservations => _analysis?.Collector.Count ?? 0;
+
     /// <inheritdoc />
     public PipelineOutput Process(IReadOnlyList<JournalBatch> batches, CancellationToken cancellationToken)
     {
@@ -69,6 +77,9 @@ internal sealed class ServePipeline : IDetectionPipeline
         var handler = new Handler(this, alerts);
         foreach (var batch in batches)
         {
+            // Batches the saved model state already learned from (read again after a restart) do not feed the models twice.
+            _inspector.CollectObservations = _state is null || batch.Sequence > _state.Sequence;
+            _lastSequence = Math.Max(_lastSequence, batch.Sequence);
             var format = EventFileFormats.TryParse(batch.Format, out var known) ? known : EventFileFormat.Auto;
             var source = EventSources.FromBytes(batch.SourceName, batch.Payload, format);
             foreach (var eventBatch in source.ReadBatches(errors, cancellationToken))
@@ -109,12 +120,24 @@ internal sealed class ServePipeline : IDetectionPipeline
             alerts.Add(FromFinding(finding));
         }
 
+        // Everything read up to here is now in the models: a state saved now covers the journal up to _sequenceAtTick.
+        _sequenceAtTick = _lastSequence;
+        if (_state is not null && ++_ticks % ModelStateStore.TicksBetweenSaves == 0)
+        {
+            _state.Save(_analysis, _sequenceAtTick);
+        }
+
         return new PipelineOutput(alerts, 0, []);
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
+        if (_analysis is not null && _state is not null && _sequenceAtTick > 0)
+        {
+            _state.Save(_analysis, _sequenceAtTick);
+        }
+
         _ocsfText.Dispose();
         _theHiveText.Dispose();
     }

@@ -14,13 +14,17 @@ internal static class ServeService
     /// <summary>The database file inside a workspace.</summary>
     public const string DatabaseRelativePath = ".vigil/vigil.db";
 
+    /// <summary>The behavioural model state file, beside the database.</summary>
+    public const string ModelStateFileName = "model-state.json";
+
     /// <summary>Builds the pipeline a workspace describes, reporting its problems.</summary>
     /// <param name="workspace">The folders.</param>
     /// <param name="detection">Detection settings.</param>
     /// <param name="error">Where problems go.</param>
     /// <param name="note">Where notes go.</param>
+    /// <param name="modelStatePath">Where the behavioural models' learning is kept across restarts, or null to keep it in memory only.</param>
     /// <returns>The pipeline.</returns>
-    public static ServePipeline BuildPipeline(Workspace workspace, DetectionSetupOptions detection, TextWriter error, Action<string> note)
+    public static ServePipeline BuildPipeline(Workspace workspace, DetectionSetupOptions detection, TextWriter error, Action<string> note, string? modelStatePath = null)
     {
         var setup = DetectionSetup.Build(detection, note);
         foreach (var failure in setup.Report.Failures.Take(HuntService.RuleProblemPrintLimit))
@@ -37,7 +41,14 @@ internal static class ServeService
         var analysis = workspace.Models is null ? null : ModelSetup.Load(workspace.Models, workspace.Context, context.Organization, error, note, out _);
         var description = string.Create(CultureInfo.InvariantCulture,
             $"{setup.Engine.ActiveRuleCount} rules, {analysis?.Engine.Models.Count ?? 0} behavioural models, context {(workspace.Context is null ? "none" : workspace.Context)}");
-        return new ServePipeline(setup, context, analysis, description);
+        ModelStateStore? state = null;
+        if (analysis is not null && modelStatePath is not null)
+        {
+            state = new ModelStateStore(modelStatePath, note);
+            state.Load(analysis, error);
+        }
+
+        return new ServePipeline(setup, context, analysis, description, state);
     }
 
     /// <summary>Serves until cancelled.</summary>
@@ -48,7 +59,8 @@ internal static class ServeService
     public static int Run(ServeSettings settings, CliConsole console, CancellationToken cancellationToken)
     {
         void Note(string message) => console.Error.WriteLine("vigil: " + message);
-        var pipeline = BuildPipeline(settings.Workspace, settings.Detection, console.Error, Note);
+        var pipeline = BuildPipeline(settings.Workspace, settings.Detection, console.Error, Note,
+            Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Server.DatabasePath))!, ModelStateFileName));
         var database = settings.Server.DatabasePath;
         string? adminKey = null;
         try
