@@ -40,14 +40,17 @@ public sealed class OpenApiDocumentTests
     /// <summary>The server project folder, found from the test binaries upwards (CI builds map source paths to /_/).</summary>
     private static string ServerFolder()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Vigil.slnx")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return Path.Combine(dir.FullName, "src", "Vigil.Server");
+                if (File.Exists(Path.Combine(dir.FullName, "Vigil.slnx")))
+                {
+                    return Path.Combine(dir.FullName, "src", "Vigil.Server");
+                }
             }
         }
 
-        throw new DirectoryNotFoundException("the repository root (Vigil.slnx) is not above " + AppContext.BaseDirectory);
+        throw new DirectoryNotFoundException("the repository root (Vigil.slnx) is above neither the test binaries nor the current folder");
     }
 }

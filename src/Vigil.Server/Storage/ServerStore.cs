@@ -42,11 +42,7 @@ internal sealed partial class ServerStore
     public static ServerStore Open(string path, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
+        CreatePrivately(path);
 
         var alerts = EmbeddedAlertStore.Open(path, time);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
@@ -74,6 +70,37 @@ internal sealed partial class ServerStore
         }
 
         return store;
+    }
+
+    /// <summary>
+    /// Creates the store's folder and file readable by the owner only (events, alerts and API key hashes are in it);
+    /// SQLite gives its -wal and -shm files the same mode. An existing file keeps the mode its owner gave it.
+    /// </summary>
+    private static void CreatePrivately(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var directory = System.IO.Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(directory))
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(directory);
+            }
+            else
+            {
+                Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+
+        if (!File.Exists(full) && !OperatingSystem.IsWindows())
+        {
+            using var created = new FileStream(full, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
     }
 
     /// <summary>Opens a pooled connection with the store's settings.</summary>

@@ -114,6 +114,11 @@ public sealed class EndpointRoleTests
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var bytes = File.ReadAllBytes(path).Concat(File.Exists(path + "-wal") ? File.ReadAllBytes(path + "-wal") : []).ToArray();
         Encoding.ASCII.GetString(bytes).ShouldNotContain(secret["vgl_".Length..]);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(path).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite, "the store holds events and key hashes: owner only");
+        }
+
         Directory.Delete(folder, recursive: true);
     }
 
