@@ -74,6 +74,8 @@ internal static class CliApp
         root.Subcommands.Add(DemoCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(ServeCommand.CreateKeys(console));
+        root.Subcommands.Add(PolicyCommand.Create(console));
+        root.Subcommands.Add(AuditCommand.Create(console));
         return root;
     }
 

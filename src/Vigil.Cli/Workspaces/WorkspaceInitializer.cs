@@ -18,12 +18,16 @@ internal static class WorkspaceInitializer
 
         var rules = ShippedFolders.Find("rules") ?? throw new CliFatalException("the starter rules (rules/) are neither beside the executable nor in the repository");
         var models = ShippedFolders.Find(ModelSetup.DefaultRelativePath) ?? throw new CliFatalException("the model settings (models/) are neither beside the executable nor in the repository");
+        var playbooks = ShippedFolders.Find(Vigil.Response.ResponseConstants.PlaybooksFolder) ?? throw new CliFatalException("the example playbooks (playbooks/) are neither beside the executable nor in the repository");
+        var policy = ShippedFolders.Find(Vigil.Response.ResponseConstants.PolicyFolder) ?? throw new CliFatalException("the example decision rights (policy/) are neither beside the executable nor in the repository");
         var written = new List<string>();
         try
         {
             Directory.CreateDirectory(directory);
             Copy(rules, Path.Combine(directory, "rules"), "*.yml", directory, written);
             Copy(models, Path.Combine(directory, "models"), "*.yaml", directory, written);
+            Copy(playbooks, Path.Combine(directory, Vigil.Response.ResponseConstants.PlaybooksFolder), "*.yaml", directory, written);
+            Copy(policy, Path.Combine(directory, Vigil.Response.ResponseConstants.PolicyFolder), "*.yaml", directory, written);
             foreach (var (path, content) in WorkspaceTemplates.Files)
             {
                 var target = Path.Combine(directory, path);

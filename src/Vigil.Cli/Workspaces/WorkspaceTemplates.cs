@@ -111,7 +111,7 @@ internal static class WorkspaceTemplates
             # vigil serve keeps its store here: events, alerts, API key hashes. Not content: keep it out of git.
             .vigil/
             """),
-        ("playbooks/README.md", "Response playbooks go here (governed response is not built yet).\n"),
-        ("policy/README.md", "Decision rights go here (governed response is not built yet).\n"),
+        ("playbooks/README.md", "Response playbooks (YAML), checked by vigil validate; see docs/response.md. Nothing executes them yet: `vigil policy explain` shows what they would do and under which decision.\n"),
+        ("policy/README.md", "Decision rights (decision-rights.yaml): for every action, autonomous, approval or forbidden; see docs/response.md.\n"),
     ];
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Vigil.Analytics.Behaviour.Context;
 using Vigil.Analytics.Behaviour.Models;
 using Vigil.Analytics.Behaviour.Settings;
+using Vigil.Cli.Commands;
 using Vigil.Cli.Rules;
 using Vigil.Cli.Setup;
 using Vigil.Ingest.Enrichment;
@@ -79,6 +80,26 @@ internal static class WorkspaceValidator
             var models = BehaviourModelFactory.Create(catalog.Models, behaviour, errors);
             problems.AddRange(errors.Select(e => "models/" + e));
             summary.Add(string.Create(CultureInfo.InvariantCulture, $"models: {models.Count} valid and enabled of {catalog.Models.Count}"));
+        }
+
+        var playbooksPath = Path.Combine(directory, Vigil.Response.ResponseConstants.PlaybooksFolder);
+        if (Directory.Exists(playbooksPath))
+        {
+            var set = Vigil.Response.Playbooks.PlaybookLoader.LoadDirectory(playbooksPath);
+            problems.AddRange(set.Errors.Select(e => Relative(directory, e.ToString())));
+            summary.Add(string.Create(CultureInfo.InvariantCulture, $"playbooks: {set.Playbooks.Count} loaded, {set.Errors.Count} errors"));
+        }
+
+        var policyPath = Path.Combine(directory, Vigil.Response.ResponseConstants.PolicyFolder, PolicyCommand.DecisionRightsFile);
+        if (File.Exists(policyPath))
+        {
+            var policy = Vigil.Response.Policy.DecisionRightsLoader.Load(policyPath);
+            problems.AddRange(policy.Errors.Select(e => Relative(directory, e.ToString())));
+            summary.Add(string.Create(CultureInfo.InvariantCulture, $"decision rights: {policy.Policy?.Rules.Count ?? 0} rules, mode {policy.Policy?.Mode.ToString().ToLowerInvariant() ?? "-"}"));
+        }
+        else
+        {
+            problems.Add($"policy/{PolicyCommand.DecisionRightsFile}: missing: every response action needs a decision (vigil init writes an example)");
         }
 
         var owners = Path.Combine(directory, GovernanceFiles.OwnersFile);
