@@ -25,10 +25,11 @@ internal static class ServeCommand
         var retrain = new Option<double?>("--triage-retrain-hours") { Description = "Retrain the triage model on this schedule (default: on demand only).", HelpName = "HOURS" };
         var backlog = new Option<long>("--max-backlog") { Description = "Events waiting for detection before ingest answers 503.", HelpName = "EVENTS", DefaultValueFactory = _ => 2_000_000 };
         var step = new Option<int>("--detection-step") { Description = "Most events per detection step (smaller: lower latency; larger: fewer commits).", HelpName = "EVENTS", DefaultValueFactory = _ => 5_000 };
+        var retention = new Option<double>("--journal-retention-days") { Description = "Days raw events stay in the journal once detected (keys stay for idempotency).", HelpName = "DAYS", DefaultValueFactory = _ => 7 };
         var detection = new DetectionOptions();
         var command = new Command("serve", "Run the platform service: ingest over HTTP, Splunk HEC, syslog and a watched folder; continuous detection; alerts, incidents, feedback; an authenticated API.")
         {
-            workspace, listen, database, syslogUdp, syslogTcp, syslogAddress, watch, modelTick, retrain, backlog, step,
+            workspace, listen, database, syslogUdp, syslogTcp, syslogAddress, watch, modelTick, retrain, backlog, step, retention,
         };
         detection.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandGuard.Run(console, () =>
@@ -62,6 +63,9 @@ internal static class ServeCommand
                     ModelTickInterval = TimeSpan.FromSeconds(tick),
                     TriageRetrainInterval = hours is { } h ? TimeSpan.FromHours(h) : null,
                     MaxBacklogEvents = parseResult.GetValue(backlog),
+                    JournalRetention = parseResult.GetValue(retention) is var days and > 0 and <= 3650
+                        ? TimeSpan.FromDays(days)
+                        : throw new CliUsageException("--journal-retention-days must be more than 0 and at most 3,650."),
                     DetectionStepEvents = parseResult.GetValue(step) is var events and >= 100 and <= 1_000_000
                         ? events
                         : throw new CliUsageException("--detection-step must be between 100 and 1,000,000 events."),

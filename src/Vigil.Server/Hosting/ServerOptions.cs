@@ -33,6 +33,13 @@ public sealed record ServerOptions
     /// </summary>
     public TimeSpan ReplayOnStart { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Gets how long raw event payloads stay in the journal once detection has passed them. Older payloads are emptied
+    /// (their journal rows and idempotency keys stay, so a late retry is still recognised); alerts keep their evidence
+    /// events in their findings. Default 7 days; never shorter than <see cref="ReplayOnStart"/>.
+    /// </summary>
+    public TimeSpan JournalRetention { get; init; } = TimeSpan.FromDays(7);
+
     /// <summary>Gets how often time-driven detection (behavioural models) runs. Default 30 seconds.</summary>
     public TimeSpan ModelTickInterval { get; init; } = TimeSpan.FromSeconds(30);
 

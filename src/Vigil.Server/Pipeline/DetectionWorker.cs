@@ -22,6 +22,7 @@ internal sealed partial class DetectionWorker(
 
     private readonly Incidents.AlertThrottle _throttle = new();
     private long _nextTick;
+    private long _nextPrune;
 
     /// <summary>Gets the number of steps committed, for tests and status.</summary>
     public long Steps { get; private set; }
@@ -58,6 +59,11 @@ internal sealed partial class DetectionWorker(
                 if (Environment.TickCount64 >= _nextTick)
                 {
                     Tick(stoppingToken);
+                }
+
+                if (Environment.TickCount64 >= _nextPrune)
+                {
+                    Prune();
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -106,6 +112,18 @@ internal sealed partial class DetectionWorker(
         }
 
         LogReplayed(logger, batches, options.ReplayOnStart.TotalMinutes);
+    }
+
+    /// <summary>Empties journal payloads past their retention (every 10 minutes); a failure is logged and tried again later.</summary>
+    private void Prune()
+    {
+        _nextPrune = Environment.TickCount64 + (long)TimeSpan.FromMinutes(10).TotalMilliseconds;
+        var retention = options.JournalRetention > options.ReplayOnStart ? options.JournalRetention : options.ReplayOnStart;
+        var (batches, bytes) = store.PruneJournal(store.Time.GetUtcNow() - retention);
+        if (batches > 0)
+        {
+            LogPruned(logger, batches, bytes, retention.TotalDays);
+        }
     }
 
     private long Step(IReadOnlyList<JournalBatch> batches, CancellationToken cancellationToken)
@@ -204,6 +222,9 @@ internal sealed partial class DetectionWorker(
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Detection starts after journal batch {Cursor}: {Pipeline}")]
     private static partial void LogStarted(ILogger logger, long cursor, string pipeline);
+
+    [LoggerMessage(EventId = 4108, Level = LogLevel.Information, Message = "Journal retention: emptied {Batches} batches ({Bytes} bytes) received more than {Days} days ago and already detected")]
+    private static partial void LogPruned(ILogger logger, long batches, long bytes, double days);
 
     [LoggerMessage(EventId = 4107, Level = LogLevel.Information, Message = "Replayed {Batches} journal batches (the last {Minutes} minutes before the cursor) to rebuild correlation windows and model observations")]
     private static partial void LogReplayed(ILogger logger, long batches, double minutes);

@@ -114,6 +114,36 @@ internal sealed partial class ServerStore
         return first is null ? cursor : first.Value - 1;
     }
 
+    /// <summary>
+    /// Empties the payloads of journaled batches that detection has passed and that were received before
+    /// <paramref name="cutoff"/>; the rows and idempotency keys stay. Pages freed are reused by SQLite.
+    /// </summary>
+    /// <param name="cutoff">Batches received before this lose their payload.</param>
+    /// <returns>How many batches were emptied, and how many payload bytes that freed.</returns>
+    public (long Batches, long Bytes) PruneJournal(DateTimeOffset cutoff)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        var cursor = Scalar(connection, "SELECT seq FROM cursors WHERE name = $name;", transaction, ("$name", DetectionCursor)) as long? ?? 0;
+        using var measure = connection.CreateCommand();
+        measure.Transaction = transaction;
+        measure.CommandText = "SELECT COUNT(*), COALESCE(SUM(length(payload)), 0) FROM journal WHERE seq <= $c AND received_ms < $cutoff AND length(payload) > 0;";
+        measure.Parameters.AddWithValue("$c", cursor);
+        measure.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
+        long batches, bytes;
+        using (var reader = measure.ExecuteReader())
+        {
+            reader.Read();
+            batches = reader.GetInt64(0);
+            bytes = reader.GetInt64(1);
+        }
+
+        Execute(connection, "UPDATE journal SET payload = x'' WHERE seq <= $c AND received_ms < $cutoff AND length(payload) > 0;", transaction,
+            ("$c", cursor), ("$cutoff", cutoff.ToUnixTimeMilliseconds()));
+        transaction.Commit();
+        return (batches, bytes);
+    }
+
     /// <summary>Gets a cursor (0 when never set).</summary>
     /// <param name="name">The cursor.</param>
     /// <returns>The last sequence number processed.</returns>
