@@ -273,47 +273,7 @@ internal static class ResponseYaml
     /// <param name="duration">The duration.</param>
     /// <returns>Whether the text is a positive duration.</returns>
     public static bool TryDuration(string? text, out TimeSpan duration)
-    {
-        duration = TimeSpan.Zero;
-        var span = text.AsSpan().Trim();
-        if (span.IsEmpty)
-        {
-            return false;
-        }
-
-        while (!span.IsEmpty)
-        {
-            var digits = 0;
-            while (digits < span.Length && char.IsAsciiDigit(span[digits]))
-            {
-                digits++;
-            }
-
-            if (digits == 0 || digits == span.Length || digits > 6)
-            {
-                return false;
-            }
-
-            var value = int.Parse(span[..digits], CultureInfo.InvariantCulture);
-            TimeSpan? part = span[digits] switch
-            {
-                'd' => TimeSpan.FromDays(value),
-                'h' => TimeSpan.FromHours(value),
-                'm' => TimeSpan.FromMinutes(value),
-                's' => TimeSpan.FromSeconds(value),
-                _ => null,
-            };
-            if (part is null)
-            {
-                return false;
-            }
-
-            duration += part.Value;
-            span = span[(digits + 1)..];
-        }
-
-        return duration > TimeSpan.Zero;
-    }
+        => Vigil.Core.Text.DurationText.TryParse(text, out duration);
 
     /// <summary>An error at a node.</summary>
     /// <param name="file">The file name.</param>

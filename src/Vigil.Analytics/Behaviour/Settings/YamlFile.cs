@@ -74,46 +74,7 @@ internal static class YamlFile
 
     /// <summary>Parses a duration: <c>90m</c>, <c>4h</c>, <c>2d</c>, <c>30s</c> or <c>1h30m</c>.</summary>
     public static bool TryDuration(string text, out TimeSpan duration)
-    {
-        duration = TimeSpan.Zero;
-        var span = text.AsSpan().Trim();
-        if (span.IsEmpty)
-        {
-            return false;
-        }
-
-        while (!span.IsEmpty)
-        {
-            var digits = 0;
-            while (digits < span.Length && char.IsAsciiDigit(span[digits]))
-            {
-                digits++;
-            }
-
-            if (digits == 0 || digits == span.Length || digits > 6)
-            {
-                return false;
-            }
-
-            var value = int.Parse(span[..digits], System.Globalization.CultureInfo.InvariantCulture);
-            duration += span[digits] switch
-            {
-                'd' => TimeSpan.FromDays(value),
-                'h' => TimeSpan.FromHours(value),
-                'm' => TimeSpan.FromMinutes(value),
-                's' => TimeSpan.FromSeconds(value),
-                _ => TimeSpan.MinValue,
-            };
-            if (duration < TimeSpan.Zero)
-            {
-                return false;
-            }
-
-            span = span[(digits + 1)..];
-        }
-
-        return duration > TimeSpan.Zero;
-    }
+        => Vigil.Core.Text.DurationText.TryParse(text, out duration);
 
     public static int Line(YamlNode node) => (int)node.Start.Line;
 
