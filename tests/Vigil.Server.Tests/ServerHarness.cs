@@ -34,6 +34,12 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>Gets what the response engine executed.</summary>
+    public Response.RecordingExecutor Executor { get; private init; } = null!;
+
+    /// <summary>Gets the response audit log.</summary>
+    public Vigil.Response.Audit.ResponseAuditLog Audit { get; private init; } = null!;
+
     public string KeyOf(string role) => _keys[role];
 
     public static async Task<ServerHarness> StartAsync(
@@ -51,8 +57,10 @@ internal sealed class ServerHarness : IAsyncDisposable
         };
         options = configure?.Invoke(options) ?? options;
         pipeline ??= new TestPipeline();
-        var app = VigilServer.Build(options, pipeline, logging => logging.ClearProviders(), time);
-        var harness = new ServerHarness(folder, app, pipeline, options);
+        var executor = new Response.RecordingExecutor();
+        var (engine, audit) = Response.TestResponse.Create(folder, executor);
+        var app = VigilServer.Build(options, pipeline, logging => logging.ClearProviders(), time, engine);
+        var harness = new ServerHarness(folder, app, pipeline, options) { Executor = executor, Audit = audit };
         foreach (var role in Roles.All)
         {
             harness._keys[role] = VigilServer.CreateKey(options.DatabasePath, "test-" + role, role, "test").Secret;
@@ -97,6 +105,7 @@ internal sealed class ServerHarness : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
+        Audit.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

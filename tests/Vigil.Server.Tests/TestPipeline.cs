@@ -81,11 +81,13 @@ internal sealed class TestPipeline : IDetectionPipeline
 
         if (host is not null)
         {
-            entities.Add(new AlertEntity("host", host, root.TryGetProperty("criticality", out var c) ? c.GetString() : null, "it-ops", "finance", false));
+            entities.Add(new AlertEntity("host", host, root.TryGetProperty("criticality", out var c) ? c.GetString() : null, "it-ops", "finance", false,
+                root.TryGetProperty("tags", out var tags) ? [.. tags.EnumerateArray().Select(t => t.GetString()!)] : null));
         }
 
         var id = $"{batch.SourceName}:{line}".GetHashCode(StringComparison.Ordinal).ToString("x8") + batch.Sequence.ToString("x8") + line.ToString("x8");
         var stored = new StoredAlert(id, "rule:" + rule, "Test " + rule, severity, time, ["T1078"], [.. entities.Select(e => e.Name)], "{\"finding\":\"" + id + "\"}");
-        return new PipelineAlert(stored, [tactic], entities, 0.6, "rule level " + severity, "{\"sourceRef\":\"" + id + "\"}");
+        var confidence = root.TryGetProperty("confidence", out var conf) ? conf.GetDouble() : 0.6;
+        return new PipelineAlert(stored, [tactic], entities, confidence, "rule level " + severity, "{\"sourceRef\":\"" + id + "\"}");
     }
 }

@@ -26,10 +26,12 @@ internal static class ServeCommand
         var backlog = new Option<long>("--max-backlog") { Description = "Events waiting for detection before ingest answers 503.", HelpName = "EVENTS", DefaultValueFactory = _ => 2_000_000 };
         var step = new Option<int>("--detection-step") { Description = "Most events per detection step (smaller: lower latency; larger: fewer commits).", HelpName = "EVENTS", DefaultValueFactory = _ => 5_000 };
         var retention = new Option<double>("--journal-retention-days") { Description = "Days raw events stay in the journal once detected (keys stay for idempotency).", HelpName = "DAYS", DefaultValueFactory = _ => 7 };
+        var actionWebhook = new Option<Uri?>("--action-webhook") { Description = "Where response actions are sent (bearer token from VIGIL_ACTION_WEBHOOK_TOKEN); without it playbooks run in shadow mode.", HelpName = "URL" };
+        var escalationWebhook = new Option<Uri?>("--escalation-webhook") { Description = "Where failed actions escalate (on-call and an automation-failure ticket); without it, the console.", HelpName = "URL" };
         var detection = new DetectionOptions();
         var command = new Command("serve", "Run the platform service: ingest over HTTP, Splunk HEC, syslog and a watched folder; continuous detection; alerts, incidents, feedback; an authenticated API.")
         {
-            workspace, listen, database, syslogUdp, syslogTcp, syslogAddress, watch, modelTick, retrain, backlog, step, retention,
+            workspace, listen, database, syslogUdp, syslogTcp, syslogAddress, watch, modelTick, retrain, backlog, step, retention, actionWebhook, escalationWebhook,
         };
         detection.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandGuard.Run(console, () =>
@@ -51,6 +53,9 @@ internal static class ServeCommand
             var settings = new ServeSettings
             {
                 Workspace = folders,
+                WorkspacePath = parseResult.GetRequiredValue(workspace),
+                ActionWebhook = parseResult.GetValue(actionWebhook),
+                EscalationWebhook = parseResult.GetValue(escalationWebhook),
                 Detection = detection.Read(parseResult, folders.Rules, RuleSelection.All),
                 Server = new ServerOptions
                 {

@@ -78,7 +78,8 @@ internal sealed class HitEntities(Normalizer normalizer, ContextEnricher enriche
                 if (name is not null && seen.Add("host:" + name))
                 {
                     entities.Add(new("host", name, Value(prefix + ".context.criticality") is { } c && c != "unknown" ? c : null,
-                        Value(prefix + ".context.owner"), Value(prefix + ".context.business_unit"), false));
+                        Value(prefix + ".context.owner"), Value(prefix + ".context.business_unit"), false,
+                        Value(prefix + ".context.tags")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
                 }
             }
 

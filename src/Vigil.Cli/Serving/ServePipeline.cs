@@ -190,7 +190,8 @@ internal sealed class ServePipeline : IDetectionPipeline
         }
 
         var entities = finding.Users.Select(u => new AlertEntity("user", u.Canonical ?? u.AsLogged, null, null, Context(u, "business_unit"), Context(u, "privileged") == "true"))
-            .Concat(finding.Hosts.Select(h => new AlertEntity("host", h.Canonical ?? h.AsLogged, Context(h, "criticality"), Context(h, "owner"), Context(h, "business_unit"), false)))
+            .Concat(finding.Hosts.Select(h => new AlertEntity("host", h.Canonical ?? h.AsLogged, Context(h, "criticality"), Context(h, "owner"), Context(h, "business_unit"), false,
+                Context(h, "tags")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))))
             .Concat(finding.Addresses.Select(a => new AlertEntity("ip", a, null, null, null, false)))
             .DistinctBy(e => e.Kind + ":" + e.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();

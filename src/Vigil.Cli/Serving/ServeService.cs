@@ -76,7 +76,11 @@ internal static class ServeService
             throw new CliFatalException(ex.Message, ex);
         }
 
-        var app = VigilServer.Build(settings.Server, pipeline, Logging);
+        var response = settings.WorkspacePath is null
+            ? null
+            : ResponseSetup.Build(settings.WorkspacePath, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database))!, "audit.db"),
+                settings.ActionWebhook, settings.EscalationWebhook, console.Error, Note);
+        var app = VigilServer.Build(settings.Server, pipeline, Logging, null, response?.Engine);
         try
         {
             app.StartAsync(cancellationToken).GetAwaiter().GetResult();
@@ -107,6 +111,7 @@ internal static class ServeService
 
         app.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
         app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        response?.Audit.Dispose();
         return ExitCodes.Ok;
     }
 

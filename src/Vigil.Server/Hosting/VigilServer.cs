@@ -26,6 +26,17 @@ public static class VigilServer
     /// <param name="time">The clock; the system clock when null.</param>
     /// <returns>The application.</returns>
     public static WebApplication Build(ServerOptions options, IDetectionPipeline pipeline, Action<ILoggingBuilder>? configureLogging = null, TimeProvider? time = null)
+        => Build(options, pipeline, configureLogging, time, response: null);
+
+    /// <summary>Builds the application with governed response: new alerts go to the engine, and the actions API is mapped.</summary>
+    /// <param name="options">The settings.</param>
+    /// <param name="pipeline">The detection pipeline.</param>
+    /// <param name="configureLogging">Adjusts logging, or null.</param>
+    /// <param name="time">The clock, or null.</param>
+    /// <param name="response">The response engine (playbooks, decision rights, audit log, executors), or null for none.</param>
+    /// <returns>The application.</returns>
+    internal static WebApplication Build(
+        ServerOptions options, IDetectionPipeline pipeline, Action<ILoggingBuilder>? configureLogging, TimeProvider? time, Vigil.Response.Engine.ResponseEngine? response)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(pipeline);
@@ -51,6 +62,13 @@ public static class VigilServer
         services.AddSingleton<DetectionWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DetectionWorker>());
         Ingest.Listeners.ListenerServiceCollectionExtensions.AddIngestListeners(services, options);
+        if (response is not null)
+        {
+            services.AddSingleton(response);
+            services.AddSingleton<Response.ResponseWorker>();
+            services.AddHostedService(sp => sp.GetRequiredService<Response.ResponseWorker>());
+        }
+
         services.AddProblemDetails();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -78,6 +96,11 @@ public static class VigilServer
         app.MapIncidentsApi();
         app.MapAdminApi();
         app.MapFeedbackApi();
+        if (response is not null)
+        {
+            app.MapActionsApi();
+        }
+
         return app;
     }
 

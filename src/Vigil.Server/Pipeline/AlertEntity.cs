@@ -7,4 +7,5 @@ namespace Vigil.Server.Pipeline;
 /// <param name="Owner">The asset owner, or null.</param>
 /// <param name="BusinessUnit">The business unit, or null.</param>
 /// <param name="Privileged">Whether the user is privileged.</param>
-public sealed record AlertEntity(string Kind, string Name, string? Criticality, string? Owner, string? BusinessUnit, bool Privileged);
+/// <param name="Tags">The asset's tags from the inventory (<c>clinical</c>, <c>domain-controller</c>...), or null.</param>
+public sealed record AlertEntity(string Kind, string Name, string? Criticality, string? Owner, string? BusinessUnit, bool Privileged, IReadOnlyList<string>? Tags = null);

@@ -15,7 +15,7 @@ namespace Vigil.Server.Pipeline;
 /// </summary>
 internal sealed partial class DetectionWorker(
     IDetectionPipeline pipeline, ServerStore store, IngestQueue queue, DetectionSignal signal, IAlertScorer scorer, ServerOptions options,
-    ServerMetrics metrics, ILogger<DetectionWorker> logger) : BackgroundService
+    ServerMetrics metrics, ILogger<DetectionWorker> logger, Response.ResponseWorker? responder = null) : BackgroundService
 {
     private const int MaxBatchesPerStep = 256;
     private const int MaxErrorsLogged = 20;
@@ -206,6 +206,12 @@ internal sealed partial class DetectionWorker(
         }
 
         var commit = store.CommitDetections(cursor, scored, options.Incidents, _throttle);
+        foreach (var alert in commit.New)
+        {
+            // Committed first, then handed to response: an alert is never acted on without being stored.
+            responder?.Enqueue(alert, CancellationToken.None);
+        }
+
         Steps++;
         var now = store.Time.GetUtcNow();
         // Every alert the pipeline raised is decided here (stored, counted as a repeat, or already stored): that is when

@@ -6,6 +6,9 @@ internal sealed class DetectionCommit
     /// <summary>Gets the alerts stored for the first time.</summary>
     public List<ScoredAlert> Stored { get; } = [];
 
+    /// <summary>Gets the alerts stored as new (not suppressed): what response playbooks look at.</summary>
+    public List<Pipeline.PipelineAlert> New { get; } = [];
+
     /// <summary>Gets the incidents created or updated.</summary>
     public HashSet<string> Incidents { get; } = new(StringComparer.Ordinal);
 

@@ -75,6 +75,7 @@ internal sealed partial class ServerStore
             {
                 incident = Group(connection, transaction, alert.Raised, countsForRisk: true, settings, now);
                 result.Incidents.Add(incident);
+                result.New.Add(alert.Raised);
             }
             else
             {
