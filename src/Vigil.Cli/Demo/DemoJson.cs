@@ -10,4 +10,5 @@ namespace Vigil.Cli.Demo;
 [JsonSerializable(typeof(List<AlertView>))]
 [JsonSerializable(typeof(List<IncidentView>))]
 [JsonSerializable(typeof(ServerStatus))]
+[JsonSerializable(typeof(ActionList))]
 internal sealed partial class DemoJson : JsonSerializerContext;

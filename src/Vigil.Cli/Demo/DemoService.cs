@@ -52,7 +52,8 @@ internal static partial class DemoService
         var analyst = VigilServer.CreateKey(database, "demo-analyst", Roles.Analyst, "vigil demo").Secret;
         var ingest = VigilServer.CreateKey(database, "demo-ingest", Roles.Ingest, "vigil demo").Secret;
         var options = new ServerOptions { DatabasePath = database, Urls = [settings.Listen], ModelTickInterval = TimeSpan.FromSeconds(5) };
-        var app = VigilServer.Build(options, pipeline, logging => ServeService.Logging(logging));
+        var response = ResponseSetup.Build(workspace, Path.Combine(workspace, ".vigil", "audit.db"), null, null, console.Error, _ => { });
+        var app = VigilServer.Build(options, pipeline, logging => ServeService.Logging(logging), null, response?.Engine);
         try
         {
             app.StartAsync(cancellationToken).GetAwaiter().GetResult();
@@ -92,6 +93,7 @@ internal static partial class DemoService
         finally
         {
             ServeService.Stop(app);
+            response?.Audit.Dispose();
         }
     }
 
@@ -148,6 +150,17 @@ internal static partial class DemoService
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {incident.Id}  risk {incident.Risk,5:0.0}  {incident.Severity,-8}  {incident.AlertCount,3} alerts  {Trim(incident.Title, 70)}"));
+        }
+
+        var actions = await client.GetFromJsonAsync("/api/v1/actions", DemoJson.Default.ActionList, cancellationToken);
+        if (actions is { Actions.Count: > 0 })
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Response playbooks (shadow mode: no action webhook, so decisions are audited and nothing is executed): {actions.Actions.Count} steps decided:"));
+            foreach (var group in actions.Actions.GroupBy(a => (a.Action, a.DecisionRule)).OrderByDescending(g => g.Count()).Take(6))
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {group.Count(),5}  {group.Key.Action} under rule {group.Key.DecisionRule}"));
+            }
         }
 
         output.WriteLine("Alerts by detector:");

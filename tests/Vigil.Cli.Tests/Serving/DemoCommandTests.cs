@@ -20,6 +20,7 @@ public sealed class DemoCommandTests
         numbers[1].ShouldBeGreaterThan(0, "the behavioural models (learning shortened to the demo) must find something: " + found);
         numbers[2].ShouldBeGreaterThan(0, found);
         result.Stdout.ShouldContain("analyst key: vgl_");
+        result.Stdout.ShouldContain("Response playbooks (shadow mode");
         result.Stderr.ShouldNotContain("Malformed input");
         File.Exists(Path.Combine(workspace, ".vigil", "vigil.db")).ShouldBeTrue();
         File.ReadAllText(Path.Combine(workspace, "models", "logon-hours.yaml")).ShouldContain("learning_days: 3");
