@@ -109,8 +109,7 @@ internal static class ServeService
             Note("stopping: finishing the journal and the current detection step.");
         }
 
-        app.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
-        app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Stop(app);
         response?.Audit.Dispose();
         return ExitCodes.Ok;
     }

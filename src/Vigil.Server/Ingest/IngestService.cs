@@ -29,7 +29,7 @@ internal sealed class IngestService(IngestQueue queue, TimeProvider time)
     {
         var key = request.Headers.TryGetValue("Idempotency-Key", out var header) && !string.IsNullOrWhiteSpace(header.ToString())
             ? "client:" + user.FindFirst(ClaimTypes.NameIdentifier)?.Value + ":" + header.ToString().Trim()
-            : "auto:" + Convert.ToHexStringLower(SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes(user.FindFirst(ClaimTypes.NameIdentifier)?.Value + "\n" + source + "\n" + format + "\n"), .. payload]));
+            : "auto:" + ContentKey(user.FindFirst(ClaimTypes.NameIdentifier)?.Value + "\n" + source + "\n" + format + "\n", payload);
         var (outcome, durable) = queue.Offer(new IncomingBatch(source, format, key, events, time.GetUtcNow(), payload));
         if (durable is null)
         {
@@ -38,6 +38,15 @@ internal sealed class IngestService(IngestQueue queue, TimeProvider time)
 
         var (sequence, duplicate) = await durable.WaitAsync(cancellationToken);
         return (IngestOutcome.Accepted, sequence, duplicate);
+    }
+
+    /// <summary>The SHA-256 of a prefix and the body, hashed in place (the body, up to 16 MiB, is not copied).</summary>
+    private static string ContentKey(string prefix, byte[] payload)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(prefix));
+        hash.AppendData(payload);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>Whether a client idempotency key is acceptable.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Vigil.Server.Pipeline;
 
@@ -56,7 +57,10 @@ internal sealed partial class ServerStore
             format.Value = batch.Format;
             key.Value = (object?)batch.IdempotencyKey ?? DBNull.Value;
             events.Value = batch.EstimatedEvents;
-            payload.Value = batch.Payload.ToArray();
+            // The bodies arrive as whole arrays: bind them without another copy.
+            payload.Value = MemoryMarshal.TryGetArray(batch.Payload, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+                ? segment.Array
+                : batch.Payload.ToArray();
             var seq = (long)insert.ExecuteScalar()!;
             if (batch.IdempotencyKey is { } added)
             {
